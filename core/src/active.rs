@@ -1,0 +1,332 @@
+//! Table 二、主动公开政府信息情况: a few sub-tables (第二十条第（一）（五）（六）（八）（九）项),
+//! each row a label and one to three numbers.
+//!
+//! Row labels are read as they come and queued; each run of values is given to the queued rows
+//! in order, as many as it has cells for. This reads one-label-per-row layouts and also dumps
+//! where several labels come before their numbers (`规章 行政规范性文件 … 1 8 0 26 11 66`). When a
+//! run feeds several rows it may list them row by row or column by column: the orientation the
+//! document's table 三 was found in decides, and the cells are reported uncertain, since no sum
+//! checks them. Values that arrive before any label (cells pulled out of a PDF table) fill, in
+//! order, the rows found short of cells — uncertain too.
+
+use std::collections::VecDeque;
+
+use crate::cells::{self, Cand, How, Reading, Shape, Slot};
+use crate::decimal::Decimal;
+use crate::layout::{main_source, Kind, Segment, Tok};
+use crate::model::{
+    ActiveDisclosure, ActiveDisclosure2019, ActiveDisclosure2021, Decisions, Documents, Documents2019, Edition,
+    Fees, Fees2019, Items2019, Layout, Procurement,
+};
+use crate::report::Diagnostics;
+use crate::solve::resolve;
+use crate::template::{active_rows, score, ActiveSpec, CellKind, ACTIVE_EDITION_MARKS};
+
+/// Table 二 as read.
+pub(crate) struct Read {
+    pub table: ActiveDisclosure,
+    pub uncertain: Vec<String>,
+    pub layout: Layout,
+}
+
+/// The edition table 二's headers name, if they name one.
+pub(crate) fn edition_marked(region: &str) -> Option<Edition> {
+    let key: String = crate::text::key(region).into_iter().collect();
+    let (mut e2019, mut e2021) = (0, 0);
+    for &(mark, e) in ACTIVE_EDITION_MARKS {
+        if key.contains(mark) {
+            match e {
+                Edition::E2019 => e2019 += 1,
+                Edition::E2021 => e2021 += 1,
+            }
+        }
+    }
+    match e2019.cmp(&e2021) {
+        std::cmp::Ordering::Greater => Some(Edition::E2019),
+        std::cmp::Ordering::Less => Some(Edition::E2021),
+        std::cmp::Ordering::Equal => None,
+    }
+}
+
+/// The row labels in `label`, in order of appearance.
+fn rows_named(label: &[char], specs: &[ActiveSpec]) -> Vec<usize> {
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for (i, spec) in specs.iter().enumerate() {
+        for &(cue, _) in spec.cues {
+            let cue: Vec<char> = cue.chars().collect();
+            let mut from = 0;
+            while from + cue.len() <= label.len() {
+                match label[from..].windows(cue.len()).position(|w| w == cue.as_slice()) {
+                    Some(p) => {
+                        found.push((from + p, i));
+                        from += p + cue.len();
+                    }
+                    None => break,
+                }
+            }
+        }
+    }
+    if found.is_empty() {
+        // OCR slips: a near match names one row.
+        if let Some((i, _)) = specs
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| score(label, s.cues).map(|(q, _)| (i, q)))
+            .filter(|&(_, q)| q >= 0.75)
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+        {
+            return vec![i];
+        }
+    }
+    found.sort();
+    let mut out: Vec<usize> = Vec::new();
+    for (_, i) in found {
+        if out.last() != Some(&i) {
+            out.push(i);
+        }
+    }
+    out
+}
+
+/// Reads table 二 in `edition` from the segments of its region. `column_major` says whether
+/// the document lists numbers column by column (learnt from table 三).
+pub(crate) fn read(segs: &[Segment<'_>], edition: Edition, column_major: bool, diags: &mut Diagnostics) -> Option<Read> {
+    let specs = active_rows(edition);
+    let mut assigned: Vec<Option<Vec<&Tok>>> = vec![None; specs.len()];
+    let mut shared: Vec<bool> = vec![false; specs.len()];
+    let mut queue: VecDeque<usize> = VecDeque::new();
+    let mut orphans: Vec<&Tok> = Vec::new();
+    for seg in segs {
+        for i in rows_named(&seg.label, specs) {
+            if assigned[i].is_none() && !queue.contains(&i) {
+                queue.push_back(i);
+            }
+        }
+        if seg.vals.is_empty() {
+            continue;
+        }
+        if queue.is_empty() {
+            orphans.extend(seg.vals.iter().copied().filter(|t| matches!(t.kind, Kind::Val(Some(_)))));
+            continue;
+        }
+        let rows = rows_fed(&queue, specs, seg.vals.len());
+        if rows.len() == 1 {
+            assigned[rows[0]] = Some(seg.vals.clone());
+        } else {
+            let widths: Vec<usize> = rows.iter().map(|&i| specs[i].cells.len()).collect();
+            for (k, part) in split_run(&seg.vals, &widths, column_major).into_iter().enumerate() {
+                assigned[rows[k]] = Some(part);
+                shared[rows[k]] = widths.iter().any(|&w| w > 1);
+            }
+        }
+        queue.retain(|i| !rows.contains(i));
+    }
+    if assigned.iter().all(Option::is_none) {
+        return None;
+    }
+
+    let mut readings: Vec<Reading> = Vec::new();
+    let mut present: Vec<usize> = Vec::new();
+    for (i, vals) in assigned.iter().enumerate() {
+        let Some(vals) = vals else { continue };
+        let shape = Shape { kinds: specs[i].cells, sums: &[] };
+        let mut rd = cells::read(vals, &shape);
+        if shared[i] {
+            // Which numbers of a shared run are this row's is a guess.
+            rd.how = How::Forced;
+        }
+        readings.push(rd);
+        present.push(i);
+    }
+    fill_from_orphans(&mut readings, &present, specs, &orphans, diags, segs);
+    for (rd, &i) in readings.iter_mut().zip(&present) {
+        if let Some(stock) = specs[i].stock {
+            for cand in &mut rd.cands {
+                cand.penalty += below_stock(&cand.cells, stock);
+            }
+        }
+    }
+
+    let resolved = resolve(&readings, &[]);
+    let mut uncertain = Vec::new();
+    let mut rows: Vec<(usize, Vec<Option<Decimal>>)> = Vec::new();
+    for (k, &i) in present.iter().enumerate() {
+        for (c, &field) in specs[i].field_keys.iter().enumerate() {
+            if resolved.uncertain[k][c] {
+                uncertain.push(format!("active_disclosure.{}.{field}", specs[i].key));
+            }
+        }
+        rows.push((i, resolved.cells[k].clone()));
+    }
+    let table = build(edition, &rows);
+    let used: Vec<&Tok> = assigned.iter().flatten().flatten().copied().collect();
+    let layout = if readings.iter().any(|r| r.how == How::Glued) {
+        Layout::Glued
+    } else if shared.iter().any(|&s| s) {
+        if column_major { Layout::ColumnMajor } else { Layout::ReadingOrder }
+    } else {
+        main_source(used.into_iter()).map_or(Layout::Aligned, |s| s.layout())
+    };
+    Some(Read { table, uncertain, layout })
+}
+
+/// The queued rows a run of `len` values feeds: the longest prefix of the queue whose cells it
+/// fills exactly, or else the first row alone.
+fn rows_fed(queue: &VecDeque<usize>, specs: &[ActiveSpec], len: usize) -> Vec<usize> {
+    let mut total = 0;
+    let mut best = 1;
+    for (k, &i) in queue.iter().enumerate() {
+        total += specs[i].cells.len();
+        if total == len {
+            best = k + 1;
+        }
+        if total >= len {
+            break;
+        }
+    }
+    queue.iter().take(best).copied().collect()
+}
+
+/// Splits a run feeding several rows of `widths` cells, row by row or column by column.
+fn split_run<'t>(vals: &[&'t Tok], widths: &[usize], column_major: bool) -> Vec<Vec<&'t Tok>> {
+    let same = widths.windows(2).all(|w| w[0] == w[1]);
+    if column_major && same {
+        let (rows, w) = (widths.len(), widths[0]);
+        return (0..rows).map(|r| (0..w).filter_map(|c| vals.get(c * rows + r).copied()).collect()).collect();
+    }
+    let mut out = Vec::new();
+    let mut at = 0;
+    for &w in widths {
+        out.push(vals.get(at..at + w).map(<[_]>::to_vec).unwrap_or_default());
+        at += w;
+    }
+    out
+}
+
+/// Gives values that came before any label to the rows found short of cells, in order, when
+/// they are exactly as many as the cells missing.
+fn fill_from_orphans(
+    readings: &mut [Reading],
+    present: &[usize],
+    specs: &[ActiveSpec],
+    orphans: &[&Tok],
+    diags: &mut Diagnostics,
+    segs: &[Segment<'_>],
+) {
+    if orphans.is_empty() {
+        return;
+    }
+    let short: Vec<usize> = (0..readings.len()).filter(|&k| readings[k].how == How::Missing).collect();
+    let missing: usize = short
+        .iter()
+        .map(|&k| readings[k].cands.first().map_or(0, |c| c.cells.iter().filter(|s| **s == Slot::Unknown).count()))
+        .sum();
+    let at = segs.first().map_or(0, |s| s.at);
+    if missing != orphans.len() {
+        diags.at("values_ignored", format!("table 二: {} number(s) outside any row were ignored", orphans.len()), at);
+        return;
+    }
+    let mut next = orphans.iter();
+    for k in short {
+        let kinds = specs[present[k]].cells;
+        let wanted = readings[k].cands.first().map_or(0, |c| c.cells.iter().filter(|s| **s == Slot::Unknown).count());
+        let fill: Vec<Option<Decimal>> = next
+            .by_ref()
+            .take(wanted)
+            .map(|t| match &t.kind {
+                Kind::Val(Some(n)) => n.value,
+                _ => None,
+            })
+            .collect();
+        for cand in &mut readings[k].cands {
+            let mut it = fill.iter();
+            for (slot, kind) in cand.cells.iter_mut().zip(kinds) {
+                if *slot == Slot::Unknown {
+                    let v = it.next().copied().flatten().filter(|d| *kind == CellKind::Amount || d.scale() == 0);
+                    *slot = Slot::Known(v);
+                }
+            }
+        }
+        // Every placement stays a candidate; they differ, so the cells are reported uncertain.
+        readings[k].cands.dedup_by(|a: &mut Cand, b: &mut Cand| a.cells == b.cells);
+        diags.at(
+            "cell_recovered",
+            format!("table 二, row {}: a cell written outside the table was put back; its place is a guess", specs[present[k]].key),
+            at,
+        );
+    }
+}
+
+/// How many flows of a candidate exceed its stock cell.
+fn below_stock(cells: &[Slot], stock: usize) -> f32 {
+    let value = |s: &Slot| match s {
+        Slot::Known(Some(d)) => d.as_int(),
+        _ => None,
+    };
+    let Some(stock_value) = cells.get(stock).and_then(value) else { return 0.0 };
+    cells.iter().enumerate().filter(|&(i, s)| i != stock && value(s).is_some_and(|v| v > stock_value)).count() as f32
+}
+
+fn int(v: Option<Decimal>) -> Option<i64> {
+    v.and_then(|d| d.as_int())
+}
+
+fn count(v: Option<Decimal>) -> Option<u64> {
+    int(v).and_then(|i| u64::try_from(i).ok())
+}
+
+/// The typed table from the cells of the rows present (`(row index, cells)`).
+fn build(edition: Edition, rows: &[(usize, Vec<Option<Decimal>>)]) -> ActiveDisclosure {
+    let cell = |row: usize, c: usize| -> Option<Option<Decimal>> {
+        rows.iter().find(|(i, _)| *i == row).map(|(_, cells)| cells.get(c).copied().flatten())
+    };
+    let present = |row: usize| rows.iter().any(|(i, _)| *i == row);
+    let docs = |row: usize| {
+        present(row).then(|| Documents {
+            issued: count(cell(row, 0).flatten()),
+            repealed: count(cell(row, 1).flatten()),
+            in_force: count(cell(row, 2).flatten()),
+        })
+    };
+    let docs19 = |row: usize| {
+        present(row).then(|| Documents2019 {
+            newly_made: count(cell(row, 0).flatten()),
+            newly_published: count(cell(row, 1).flatten()),
+            total_published: count(cell(row, 2).flatten()),
+        })
+    };
+    let items = |row: usize| {
+        present(row).then(|| Items2019 {
+            previous_items: int(cell(row, 0).flatten()),
+            change: int(cell(row, 1).flatten()),
+            decisions: int(cell(row, 2).flatten()),
+        })
+    };
+    let decisions = |row: usize| present(row).then(|| Decisions { decisions: count(cell(row, 0).flatten()) });
+    match edition {
+        Edition::E2021 => ActiveDisclosure::E2021(ActiveDisclosure2021 {
+            regulations: docs(0),
+            normative_documents: docs(1),
+            licensing: decisions(2),
+            penalty: decisions(3),
+            coercion: decisions(4),
+            fees: present(5).then(|| Fees { amount: cell(5, 0).flatten() }),
+        }),
+        Edition::E2019 => ActiveDisclosure::E2019(ActiveDisclosure2019 {
+            regulations: docs19(0),
+            normative_documents: docs19(1),
+            licensing: items(2),
+            other_services: items(3),
+            penalty: items(4),
+            coercion: items(5),
+            fees: present(6).then(|| Fees2019 {
+                previous_items: int(cell(6, 0).flatten()),
+                change: int(cell(6, 1).flatten()),
+            }),
+            procurement: present(7).then(|| Procurement {
+                projects: cell(7, 0).flatten(),
+                amount: cell(7, 1).flatten(),
+            }),
+        }),
+    }
+}

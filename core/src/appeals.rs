@@ -1,0 +1,156 @@
+//! Table 四、政府信息公开行政复议、行政诉讼情况: fifteen numbers under a two-level header, in
+//! three groups of five (复议; 诉讼 未经复议直接起诉; 诉讼 复议后起诉), each summing to its 总计.
+//!
+//! The table has no row labels, so its values are simply all the values of its region, in
+//! order. Two damages need more: glued digits are split by the three group sums
+//! ([`crate::cells`]); and reading-order extractions emit the numbers in blocks out of place
+//! (`72 64 178 37 | 12 1 1 6 | 351 | …`), so when the values in order break the sums, orders of
+//! whole blocks that satisfy them are tried, and every cell they disagree on is reported.
+
+use crate::cells::{self, Cand, How, Reading, Shape, Slot, Sum};
+use crate::layout::{main_source, Kind, Segment, Tok};
+use crate::model::{AppealField, AppealGroup, AppealKind, Appeals, Layout};
+use crate::report::Diagnostics;
+use crate::solve::{resolve, Identity};
+use crate::template::CellKind;
+
+const CELLS: usize = 15;
+const KINDS: [CellKind; CELLS] = [CellKind::Count; CELLS];
+const SUMS: [Sum; 3] =
+    [Sum { parts: 0..4, total: 4 }, Sum { parts: 5..9, total: 9 }, Sum { parts: 10..14, total: 14 }];
+const SHAPE: Shape<'static> = Shape { kinds: &KINDS, sums: &SUMS };
+
+/// Block orders are tried only for this many blocks or fewer (6! = 720 orders).
+const MAX_BLOCKS: usize = 6;
+
+/// Table 四 as read.
+pub(crate) struct Read {
+    pub table: Appeals,
+    pub uncertain: Vec<String>,
+    pub layout: Layout,
+}
+
+/// Reads table 四 from the segments of its region.
+pub(crate) fn read(segs: &[Segment<'_>], diags: &mut Diagnostics) -> Option<Read> {
+    let blocks: Vec<&[&Tok]> = segs.iter().filter(|s| !s.vals.is_empty()).map(|s| s.vals.as_slice()).collect();
+    let mut vals: Vec<&Tok> = blocks.iter().flat_map(|b| b.iter().copied()).collect();
+    if !vals.iter().any(|t| matches!(t.kind, Kind::Val(Some(_)))) && vals.len() < CELLS {
+        return None;
+    }
+    // Padding after the table (empty cells before the next heading).
+    while vals.len() > CELLS && matches!(vals.last().map(|t| &t.kind), Some(Kind::Val(None))) {
+        vals.pop();
+    }
+    let mut reading = cells::read(&vals, &SHAPE);
+    if reading.how == How::Exact && blocks.len() > 1 {
+        if let Some(r) = reorder(&blocks, &reading) {
+            diags.at(
+                "blocks_reordered",
+                "table 四: the numbers break the group sums in the order written; blocks of them were \
+                 reordered to satisfy the sums"
+                    .into(),
+                segs.first().map_or(0, |s| s.at),
+            );
+            reading = r;
+        }
+    }
+    if matches!(reading.how, How::Glued | How::Missing | How::Dropped | How::Forced) {
+        diags.at(
+            "cells_doubtful",
+            format!("table 四: {} values were found for its {CELLS} cells; they were read with the group sums", vals.len()),
+            segs.first().map_or(0, |s| s.at),
+        );
+    }
+    let identities: Vec<Identity> = SUMS
+        .iter()
+        .map(|s| Identity { lhs: s.parts.clone().map(|c| (0, c)).collect(), rhs: vec![(0, s.total)] })
+        .collect();
+    let resolved = resolve(std::slice::from_ref(&reading), &identities);
+    let mut table = Appeals::default();
+    let mut uncertain = Vec::new();
+    for (g, &group) in AppealKind::ALL.iter().enumerate() {
+        let mut cells = AppealGroup::default();
+        for (f, &field) in AppealField::ALL.iter().enumerate() {
+            let c = g * AppealField::ALL.len() + f;
+            *cells.get_mut(field) =
+                resolved.cells[0][c].and_then(|d| d.as_int()).and_then(|i| u64::try_from(i).ok());
+            if resolved.uncertain[0][c] {
+                uncertain.push(format!("appeals.{}.{}", group.key(), field.key()));
+            }
+        }
+        *table.get_mut(group) = Some(cells);
+    }
+    let layout = match reading.how {
+        How::Glued => Layout::Glued,
+        How::Reordered => Layout::ReadingOrder,
+        _ => main_source(vals.iter().copied()).map_or(Layout::Aligned, |s| s.layout()),
+    };
+    Some(Read { table, uncertain, layout })
+}
+
+/// When the values in order break group sums, the orders of whole blocks that satisfy more of
+/// them, least displaced first.
+fn reorder(blocks: &[&[&Tok]], in_order: &Reading) -> Option<Reading> {
+    if blocks.len() > MAX_BLOCKS {
+        return None;
+    }
+    let holding = |cells: &[Slot]| SUMS.iter().filter(|s| cells::obeys_sums(cells, &Shape { kinds: &KINDS, sums: std::slice::from_ref(*s) })).count();
+    let base = holding(&in_order.cands.first()?.cells);
+    if base == SUMS.len() {
+        return None;
+    }
+    let mut best: Vec<Cand> = Vec::new();
+    let mut best_score = base;
+    permutations(blocks.len(), &mut |order| {
+        let vals: Vec<&Tok> = order.iter().flat_map(|&b| blocks[b].iter().copied()).collect();
+        let rd = cells::read(&vals, &SHAPE);
+        let Some(c) = rd.cands.first().filter(|_| rd.how == How::Exact) else { return };
+        let score = holding(&c.cells);
+        let displaced = order.iter().enumerate().filter(|&(i, &b)| i != b).count() as f32;
+        let cand = Cand { cells: c.cells.clone(), penalty: displaced };
+        if score > best_score {
+            best_score = score;
+            best = vec![cand];
+        } else if score == best_score && score > base && !best.iter().any(|b| b.cells == cand.cells) {
+            best.push(cand);
+        }
+    });
+    (!best.is_empty()).then_some(Reading { cands: best, how: How::Reordered, exhausted: false })
+}
+
+/// Calls `f` with every order of `0..n` (Heap's algorithm, iterative).
+fn permutations(n: usize, f: &mut dyn FnMut(&[usize])) {
+    let mut a: Vec<usize> = (0..n).collect();
+    let mut c = vec![0usize; n];
+    f(&a);
+    let mut i = 1;
+    while i < n {
+        if c[i] < i {
+            if i % 2 == 0 {
+                a.swap(0, i);
+            } else {
+                a.swap(c[i], i);
+            }
+            f(&a);
+            c[i] += 1;
+            i = 1;
+        } else {
+            c[i] = 0;
+            i += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn permutations_are_all_listed_once() {
+        let mut seen = std::collections::HashSet::new();
+        permutations(4, &mut |p| {
+            seen.insert(p.to_vec());
+        });
+        assert_eq!(seen.len(), 24);
+    }
+}

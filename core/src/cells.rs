@@ -1,0 +1,485 @@
+//! Reading the value tokens of one template row into its cells.
+//!
+//! A row's tokens rarely map one to one onto its cells in damaged text. This module lists
+//! every reading the tokens allow — the *candidates* — and [`crate::solve`] picks among them
+//! with the table's arithmetic:
+//! - as many tokens as cells: one reading;
+//! - more tokens: windows that drop only blanks at the ends (padding cells), else readings
+//!   that drop one or two stray numbers;
+//! - fewer tokens, digits glued together (`300153006143119`): every split into cells that
+//!   obeys the row's own sums, found by a bounded search;
+//! - fewer tokens that cannot be split: the missing cells placed in every possible position,
+//!   their values left to the arithmetic.
+
+use crate::decimal::Decimal;
+use crate::layout::{Kind, Tok};
+use crate::template::CellKind;
+
+/// The arithmetic a row obeys: `cells[parts]` add up to `cells[total]`.
+#[derive(Clone, Debug)]
+pub(crate) struct Sum {
+    pub parts: std::ops::Range<usize>,
+    pub total: usize,
+}
+
+/// What a row looks like: its cells' kinds and its own sums.
+#[derive(Clone, Debug)]
+pub(crate) struct Shape<'a> {
+    pub kinds: &'a [CellKind],
+    pub sums: &'a [Sum],
+}
+
+impl Shape<'_> {
+    pub(crate) fn width(&self) -> usize {
+        self.kinds.len()
+    }
+}
+
+/// A cell of a candidate reading.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Slot {
+    /// Read from the source: a value or a blank.
+    Known(Option<Decimal>),
+    /// Missing from the source; its value is for the arithmetic to find.
+    Unknown,
+}
+
+/// One way of reading a row.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Cand {
+    pub cells: Vec<Slot>,
+    /// How implausible the reading is; among readings the arithmetic cannot tell apart, the
+    /// least implausible is chosen.
+    pub penalty: f32,
+}
+
+/// How a row was read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum How {
+    Exact,
+    Window,
+    Glued,
+    Missing,
+    Dropped,
+    /// Whole blocks of values put back in the order the arithmetic supports.
+    Reordered,
+    /// No reading fits: the cells are a best effort and all uncertain.
+    Forced,
+}
+
+/// The candidate readings of a row.
+#[derive(Clone, Debug)]
+pub(crate) struct Reading {
+    pub cands: Vec<Cand>,
+    pub how: How,
+    /// The glued-digit search hit its bound; the candidates may be incomplete.
+    pub exhausted: bool,
+}
+
+/// The most nodes the glued-digit search visits for one row.
+const SEARCH_LIMIT: usize = 200_000;
+
+/// At most this many tokens may be missing from a row for the missing cells to be placed.
+const MAX_MISSING: usize = 3;
+
+/// A token as a value of a cell of `kind`, or `Err` when it cannot be one cell.
+fn value(tok: &Tok, kind: CellKind) -> Result<Option<Decimal>, ()> {
+    let Kind::Val(v) = &tok.kind else { return Err(()) };
+    let Some(num) = v else { return Ok(None) };
+    let value = num.value.ok_or(())?;
+    match kind {
+        CellKind::Count if value.as_int().is_some_and(|i| i >= 0) && value.scale() == 0 => Ok(Some(value)),
+        CellKind::Change if value.scale() == 0 => Ok(Some(value)),
+        CellKind::Amount if !num.signed && value.to_f64() >= 0.0 => Ok(Some(value)),
+        _ => Err(()),
+    }
+}
+
+/// Lists the readings of `toks` as a row of `shape`.
+pub(crate) fn read(toks: &[&Tok], shape: &Shape<'_>) -> Reading {
+    let n = shape.width();
+    let direct: Vec<Result<Option<Decimal>, ()>> = if toks.len() == n {
+        toks.iter().zip(shape.kinds).map(|(t, &k)| value(t, k)).collect()
+    } else {
+        Vec::new()
+    };
+    if toks.len() == n && direct.iter().all(Result::is_ok) {
+        let cells = direct.into_iter().map(|v| Slot::Known(v.unwrap_or(None))).collect();
+        return Reading { cands: vec![Cand { cells, penalty: 0.0 }], how: How::Exact, exhausted: false };
+    }
+    if toks.len() > n {
+        let windows = windows(toks, shape);
+        if !windows.is_empty() {
+            return Reading { cands: windows, how: How::Window, exhausted: false };
+        }
+        let dropped = drop_strays(toks, shape);
+        if !dropped.is_empty() {
+            return Reading { cands: dropped, how: How::Dropped, exhausted: false };
+        }
+        return forced(toks, shape);
+    }
+    let (glued, exhausted) = glue(toks, shape);
+    if !glued.is_empty() {
+        return Reading { cands: glued, how: How::Glued, exhausted };
+    }
+    let missing = place_missing(toks, shape);
+    if !missing.is_empty() {
+        return Reading { cands: missing, how: How::Missing, exhausted: false };
+    }
+    forced(toks, shape)
+}
+
+/// Readings that keep `n` consecutive tokens and drop only blanks around them.
+fn windows(toks: &[&Tok], shape: &Shape<'_>) -> Vec<Cand> {
+    let n = shape.width();
+    let is_blank = |t: &&Tok| matches!(t.kind, Kind::Val(None));
+    let mut out: Vec<Cand> = Vec::new();
+    for start in 0..=toks.len() - n {
+        let (before, rest) = toks.split_at(start);
+        let (window, after) = rest.split_at(n);
+        if !before.iter().all(is_blank) || !after.iter().all(is_blank) {
+            continue;
+        }
+        let cells: Result<Vec<Slot>, ()> =
+            window.iter().zip(shape.kinds).map(|(t, &k)| value(t, k).map(Slot::Known)).collect();
+        if let Ok(cells) = cells {
+            if !out.iter().any(|c| c.cells == cells) {
+                out.push(Cand { cells, penalty: 0.0 });
+            }
+        }
+    }
+    out
+}
+
+/// Readings that drop one or two numbers from a row with too many.
+fn drop_strays(toks: &[&Tok], shape: &Shape<'_>) -> Vec<Cand> {
+    let n = shape.width();
+    let excess = toks.len() - n;
+    if excess > 2 {
+        return Vec::new();
+    }
+    let mut out: Vec<Cand> = Vec::new();
+    for_each_combination(toks.len(), excess, &mut |dropped| {
+        let kept = toks.iter().enumerate().filter(|(i, _)| !dropped.contains(i)).map(|(_, t)| t);
+        let cells: Result<Vec<Slot>, ()> =
+            kept.zip(shape.kinds).map(|(t, &k)| value(t, k).map(Slot::Known)).collect();
+        if let Ok(cells) = cells {
+            if obeys_sums(&cells, shape) && !out.iter().any(|c| c.cells == cells) {
+                out.push(Cand { cells, penalty: 1.0 });
+            }
+        }
+    });
+    out
+}
+
+/// Readings with the tokens in order and the missing cells in every possible position.
+fn place_missing(toks: &[&Tok], shape: &Shape<'_>) -> Vec<Cand> {
+    let n = shape.width();
+    let missing = n - toks.len().min(n);
+    if missing == 0 || missing > MAX_MISSING {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for_each_combination(n, missing, &mut |holes| {
+        let mut it = toks.iter();
+        let mut cells = Vec::with_capacity(n);
+        for (i, &kind) in shape.kinds.iter().enumerate() {
+            if holes.contains(&i) {
+                cells.push(Slot::Unknown);
+            } else {
+                match it.next().map(|t| value(t, kind)) {
+                    Some(Ok(v)) => cells.push(Slot::Known(v)),
+                    _ => return,
+                }
+            }
+        }
+        // Without other evidence, a cell lost at the end of a row is likelier than one lost
+        // before the cells that remain (scrapers drop trailing empty cells).
+        let penalty = holes.iter().map(|&h| (n - 1 - h) as f32 * 0.01).sum();
+        out.push(Cand { cells, penalty });
+    });
+    out
+}
+
+/// The tokens in order from the left, whatever fits, every cell uncertain.
+fn forced(toks: &[&Tok], shape: &Shape<'_>) -> Reading {
+    let cells = shape
+        .kinds
+        .iter()
+        .enumerate()
+        .map(|(i, &k)| match toks.get(i).map(|t| value(t, k)) {
+            Some(Ok(v)) => Slot::Known(v),
+            _ => Slot::Unknown,
+        })
+        .collect();
+    Reading { cands: vec![Cand { cells, penalty: 0.0 }], how: How::Forced, exhausted: false }
+}
+
+/// Whether the known cells of `cells` obey the row's sums (blanks count as 0).
+pub(crate) fn obeys_sums(cells: &[Slot], shape: &Shape<'_>) -> bool {
+    shape.sums.iter().all(|s| sum_holds(cells, s) != Some(false))
+}
+
+/// `Some(holds)` for a sum whose cells are all known, `None` otherwise.
+fn sum_holds(cells: &[Slot], s: &Sum) -> Option<bool> {
+    let int = |i: usize| match cells.get(i)? {
+        Slot::Known(v) => Some(v.map_or(Some(0), |d| d.as_int()).unwrap_or(i64::MIN)),
+        Slot::Unknown => None,
+    };
+    let mut parts: i64 = 0;
+    for i in s.parts.clone() {
+        parts = parts.checked_add(int(i)?)?;
+    }
+    Some(parts == int(s.total)?)
+}
+
+/// Every split of glued digits into the row's cells that obeys its sums.
+fn glue(toks: &[&Tok], shape: &Shape<'_>) -> (Vec<Cand>, bool) {
+    let n = shape.width();
+    let mut pieces: Vec<Piece<'_>> = Vec::with_capacity(toks.len());
+    let mut any_glued = false;
+    for t in toks {
+        match &t.kind {
+            Kind::Val(None) => pieces.push(Piece::Blank),
+            Kind::Val(Some(num)) if !num.signed => {
+                // One written cell cannot hold several in layouts that delimit cells, unless
+                // it is not a number at all as written (`00`).
+                let splittable = num.digits.len() > 1 && (!t.source.delimits_cells() || num.value.is_none());
+                any_glued |= splittable;
+                pieces.push(Piece::Digits { text: &num.digits, splittable });
+            }
+            _ => return (Vec::new(), false),
+        }
+    }
+    if !any_glued || pieces.len() > n {
+        return (Vec::new(), false);
+    }
+    let capacity: usize = pieces
+        .iter()
+        .map(|p| match p {
+            Piece::Blank => 1,
+            Piece::Digits { text, splittable: true } => text.len(),
+            Piece::Digits { .. } => 1,
+        })
+        .sum();
+    if capacity < n {
+        return (Vec::new(), false);
+    }
+    let mut search = Search { shape, pieces: &pieces, cells: Vec::with_capacity(n), out: Vec::new(), nodes: 0 };
+    search.run(0, 0);
+    let exhausted = search.nodes >= SEARCH_LIMIT;
+    let mut out = search.out;
+    for c in &mut out {
+        c.penalty = implausibility(&c.cells, shape);
+    }
+    (out, exhausted)
+}
+
+#[derive(Debug)]
+enum Piece<'a> {
+    Blank,
+    Digits { text: &'a str, splittable: bool },
+}
+
+struct Search<'s, 'a> {
+    shape: &'s Shape<'s>,
+    pieces: &'s [Piece<'a>],
+    cells: Vec<Slot>,
+    out: Vec<Cand>,
+    nodes: usize,
+}
+
+impl Search<'_, '_> {
+    /// Fills cells from piece `p`, character `offset` of it.
+    fn run(&mut self, p: usize, offset: usize) {
+        self.nodes += 1;
+        if self.nodes >= SEARCH_LIMIT {
+            return;
+        }
+        let n = self.shape.width();
+        let c = self.cells.len();
+        let Some(piece) = self.pieces.get(p) else {
+            if c == n {
+                self.out.push(Cand { cells: self.cells.clone(), penalty: 0.0 });
+            }
+            return;
+        };
+        // Every remaining piece needs at least one cell.
+        if n - c < self.pieces.len() - p {
+            return;
+        }
+        let kind = self.shape.kinds.get(c).copied().unwrap_or(CellKind::Count);
+        match *piece {
+            Piece::Blank => self.push(Slot::Known(None), p + 1, 0),
+            Piece::Digits { text, splittable } => {
+                let rest = &text[offset..];
+                let lengths = if splittable { 1..=rest.len() } else { rest.len()..=rest.len() };
+                for len in lengths {
+                    let cell = &rest[..len];
+                    let Some(v) = cell_value(cell, kind) else { continue };
+                    let (np, no) = if len == rest.len() { (p + 1, 0) } else { (p, offset + len) };
+                    self.push(Slot::Known(Some(v)), np, no);
+                    if self.nodes >= SEARCH_LIMIT {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    fn push(&mut self, slot: Slot, p: usize, offset: usize) {
+        self.cells.push(slot);
+        let c = self.cells.len() - 1;
+        let ok = self
+            .shape
+            .sums
+            .iter()
+            .filter(|s| s.total == c)
+            .all(|s| sum_holds(&self.cells, s) != Some(false));
+        if ok && self.cells.len() <= self.shape.width() {
+            self.run(p, offset);
+        }
+        self.cells.pop();
+    }
+}
+
+/// The value of glued digits `cell` as one cell of `kind`, if it can be one: no leading zero,
+/// a decimal point only in amounts, at most 9 integer digits in counts.
+fn cell_value(cell: &str, kind: CellKind) -> Option<Decimal> {
+    if cell.starts_with('.') || cell.ends_with('.') {
+        return None;
+    }
+    let int = cell.split('.').next().unwrap_or(cell);
+    if int.len() > 1 && int.starts_with('0') {
+        return None;
+    }
+    let max = match kind {
+        CellKind::Amount => 13,
+        _ => 9,
+    };
+    if int.len() > max || (cell.contains('.') && kind != CellKind::Amount) {
+        return None;
+    }
+    cell.parse().ok()
+}
+
+/// How implausible a split of glued digits is: cells of very unequal length are unlikely
+/// (counts in one row are of similar size), and a yearly change (本年增/减) is usually small
+/// beside the counts around it.
+fn implausibility(cells: &[Slot], shape: &Shape<'_>) -> f32 {
+    let lens: Vec<f32> = cells
+        .iter()
+        .zip(shape.kinds)
+        .map(|(s, k)| match (s, k) {
+            (Slot::Known(Some(d)), CellKind::Change) => {
+                // Count a change as short, so it does not pull the others' mean.
+                (d.to_string().len() as f32 - 1.0).max(0.0) * 2.0
+            }
+            (Slot::Known(Some(d)), _) => d.to_string().len() as f32,
+            _ => 1.0,
+        })
+        .collect();
+    let counted: Vec<f32> = lens
+        .iter()
+        .zip(shape.kinds)
+        .filter(|(_, k)| **k != CellKind::Change)
+        .map(|(l, _)| *l)
+        .collect();
+    let mean = counted.iter().sum::<f32>() / counted.len().max(1) as f32;
+    let spread: f32 = counted.iter().map(|l| (l - mean).powi(2)).sum();
+    let change: f32 = lens.iter().zip(shape.kinds).filter(|(_, k)| **k == CellKind::Change).map(|(l, _)| *l).sum();
+    spread + change
+}
+
+/// Calls `f` with every `k`-element subset of `0..n`, in lexicographic order.
+pub(crate) fn for_each_combination(n: usize, k: usize, f: &mut dyn FnMut(&[usize])) {
+    fn rec(start: usize, n: usize, k: usize, acc: &mut Vec<usize>, f: &mut dyn FnMut(&[usize])) {
+        if acc.len() == k {
+            f(acc);
+            return;
+        }
+        for i in start..n {
+            if n - i < k - acc.len() {
+                break;
+            }
+            acc.push(i);
+            rec(i + 1, n, k, acc, f);
+            acc.pop();
+        }
+    }
+    if k <= n {
+        rec(0, n, k, &mut Vec::with_capacity(k), f);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::Source;
+    use crate::lexer::{lex, Piece as LexPiece};
+
+    const SEVEN: &[CellKind] = &[CellKind::Count; 7];
+
+    fn toks(s: &str, source: Source) -> Vec<Tok> {
+        let mut lx = Vec::new();
+        lex(s, 0, false, &mut lx);
+        lx.into_iter()
+            .filter_map(|l| match l.piece {
+                LexPiece::Num(n) => Some(Kind::Val(Some(n))),
+                LexPiece::Blank => Some(Kind::Val(None)),
+                _ => None,
+            })
+            .map(|kind| Tok { kind, span: (0, 0), source, row_start: false })
+            .collect()
+    }
+
+    fn readings(s: &str, source: Source) -> (How, Vec<Vec<String>>) {
+        let t = toks(s, source);
+        let refs: Vec<&Tok> = t.iter().collect();
+        let sums = [Sum { parts: 0..6, total: 6 }];
+        let r = read(&refs, &Shape { kinds: SEVEN, sums: &sums });
+        let show = |c: &Cand| {
+            c.cells
+                .iter()
+                .map(|s| match s {
+                    Slot::Known(Some(d)) => d.to_string(),
+                    Slot::Known(None) => "_".into(),
+                    Slot::Unknown => "?".into(),
+                })
+                .collect()
+        };
+        (r.how, r.cands.iter().map(show).collect())
+    }
+
+    #[test]
+    fn glued_rows_split_by_their_sum() {
+        let (how, c) = readings("300153006143119", Source::Aligned);
+        assert_eq!(how, How::Glued);
+        assert_eq!(c, [["3001", "53", "0", "0", "61", "4", "3119"]]);
+        let (_, c) = readings("230 000023", Source::Aligned);
+        assert_eq!(c, [["23", "0", "0", "0", "0", "0", "23"]]);
+        let (_, c) = readings("0 0 00 00 0", Source::Aligned);
+        assert_eq!(c, [["0"; 7]]);
+    }
+
+    #[test]
+    fn a_short_row_places_its_missing_cell_everywhere() {
+        let (how, c) = readings("0 0 0 0 0 0", Source::Tsv);
+        assert_eq!(how, How::Missing);
+        assert_eq!(c.len(), 7);
+    }
+
+    #[test]
+    fn padding_blanks_are_dropped_from_either_end() {
+        let (how, c) = readings("- 1 0 0 0 0 0 1 -", Source::Markdown);
+        assert_eq!(how, How::Window);
+        assert_eq!(c, [["1", "0", "0", "0", "0", "0", "1"]]);
+    }
+
+    #[test]
+    fn combinations_are_all_listed() {
+        let mut n = 0;
+        for_each_combination(7, 2, &mut |_| n += 1);
+        assert_eq!(n, 21);
+    }
+}

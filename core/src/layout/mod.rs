@@ -1,0 +1,277 @@
+//! Layout readers: they cut a table region of the working text into cells, and the cells into
+//! one stream of tokens — label text, values and blanks — that the table solvers align to the
+//! template. Each module reads one layout; this one decides, line by line, which applies.
+//!
+//! Two facts of the stream matter downstream:
+//! - a *unit* is what a layout treats as one row: a pipe row, a TSV/CSV/HTML row, a line of
+//!   aligned text, or a block of one-cell-per-line cells between blank lines. In a unit that
+//!   has a label, values *before* the label are not data (OCR garbage such as `471`, the empty
+//!   cells under a merged label) and are dropped;
+//! - `row_start` marks where a multi-cell unit's values begin, so a run of values spanning
+//!   several rows can be cut where the source cut it.
+
+pub(crate) mod delimited;
+pub(crate) mod html;
+pub(crate) mod markdown;
+
+use crate::lexer::{lex, Lexeme, Num, Piece, Span};
+use crate::model::Layout;
+use crate::report::Diagnostics;
+
+/// Where a token came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Source {
+    Html,
+    Markdown,
+    Tsv,
+    Csv,
+    /// A line that is one cell (one-cell-per-line, tab-indented cells).
+    Cell,
+    /// A line of several whitespace-separated pieces.
+    Aligned,
+}
+
+impl Source {
+    /// The layout that a table read mostly from this source is reported as.
+    pub(crate) fn layout(self) -> Layout {
+        match self {
+            Source::Html => Layout::Html,
+            Source::Markdown => Layout::Markdown,
+            Source::Tsv => Layout::Tsv,
+            Source::Csv => Layout::Csv,
+            Source::Cell => Layout::CellPerLine,
+            Source::Aligned => Layout::Aligned,
+        }
+    }
+
+    /// Whether cells are delimited in the source, so that one token is one cell and an empty
+    /// cell is written out.
+    pub(crate) fn delimits_cells(self) -> bool {
+        !matches!(self, Source::Aligned)
+    }
+}
+
+/// A token of a table region.
+#[derive(Clone, Debug)]
+pub(crate) struct Tok {
+    pub kind: Kind,
+    pub span: Span,
+    pub source: Source,
+    /// The first value of a multi-cell unit.
+    pub row_start: bool,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) enum Kind {
+    Text,
+    /// A value cell; `None` is a blank.
+    Val(Option<Num>),
+}
+
+/// Reads `text[start..end]` into tokens. `html_rows` are the ranges of the working text that
+/// came from HTML table rows.
+pub(crate) fn read(
+    text: &str,
+    start: usize,
+    end: usize,
+    html_rows: &[(usize, usize)],
+    diags: &mut Diagnostics,
+) -> Vec<Tok> {
+    let region = text.get(start..end).unwrap_or("");
+    let csv = csv_region(region);
+    let mut out = Vec::new();
+    let mut block: Vec<Tok> = Vec::new();
+    let mut lexemes = Vec::new();
+    let mut at = start;
+    for line in region.split('\n') {
+        let line_at = at;
+        at += line.len() + 1;
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        if line.trim_matches([' ', '\t']).is_empty() && !line.contains('\u{a0}') && !is_tab_cell(line) {
+            flush(&mut block, &mut out, diags, text);
+            continue;
+        }
+        lexemes.clear();
+        let in_html = html_rows.iter().any(|&(s, e)| s <= line_at && line_at < e.max(s + 1));
+        let (source, cells): (Source, Vec<(usize, &str)>) = if in_html {
+            (Source::Html, delimited::tsv_cells(line))
+        } else if markdown::is_row(line) {
+            if markdown::is_separator(line) {
+                continue;
+            }
+            (Source::Markdown, markdown::cells(line))
+        } else if delimited::is_tsv_row(line) {
+            (Source::Tsv, delimited::tsv_cells(line))
+        } else if csv && delimited::looks_like_csv(line) {
+            (Source::Csv, delimited::csv_cells(line))
+        } else if is_tab_cell(line) || line.trim_matches([' ', '\t']).chars().all(|c| c == '\u{a0}') {
+            (Source::Cell, vec![(0, line)])
+        } else {
+            lex(line, line_at, false, &mut lexemes);
+            let source = if lexemes.len() > 1 { Source::Aligned } else { Source::Cell };
+            let toks = lexemes.drain(..).filter_map(|l| token(l, source));
+            if source == Source::Cell {
+                block.extend(toks);
+            } else {
+                flush(&mut block, &mut out, diags, text);
+                block.extend(toks);
+                flush(&mut block, &mut out, diags, text);
+            }
+            continue;
+        };
+        for (offset, cell) in cells {
+            lex(cell, line_at + offset, true, &mut lexemes);
+        }
+        let toks = lexemes.drain(..).filter_map(|l| token(l, source));
+        if source == Source::Cell {
+            block.extend(toks);
+        } else {
+            flush(&mut block, &mut out, diags, text);
+            block.extend(toks);
+            flush(&mut block, &mut out, diags, text);
+        }
+    }
+    flush(&mut block, &mut out, diags, text);
+    out
+}
+
+/// A tab-indented cell: one leading tab and nothing else tab-separated.
+fn is_tab_cell(line: &str) -> bool {
+    line.starts_with('\t') && !line[1..].contains('\t')
+}
+
+/// Whether most lines of a region are comma-separated rows.
+fn csv_region(region: &str) -> bool {
+    let (mut rows, mut lines) = (0, 0);
+    for line in region.lines().filter(|l| !l.trim().is_empty()) {
+        lines += 1;
+        rows += usize::from(delimited::looks_like_csv(line));
+    }
+    rows >= 3 && rows * 2 >= lines
+}
+
+fn token(l: Lexeme, source: Source) -> Option<Tok> {
+    let kind = match l.piece {
+        Piece::Text => Kind::Text,
+        Piece::Num(n) => Kind::Val(Some(n)),
+        Piece::Blank => Kind::Val(None),
+        Piece::Noise => return None,
+    };
+    Some(Tok { kind, span: l.span, source, row_start: false })
+}
+
+/// Ends a unit: drops the values before its label, marks where its values start.
+fn flush(unit: &mut Vec<Tok>, out: &mut Vec<Tok>, diags: &mut Diagnostics, text: &str) {
+    if unit.is_empty() {
+        return;
+    }
+    let first_text = unit.iter().position(|t| matches!(t.kind, Kind::Text));
+    let skip = first_text.unwrap_or(0);
+    for t in &unit[..skip] {
+        if let Kind::Val(Some(_)) = t.kind {
+            diags.at(
+                "noise_dropped",
+                format!(
+                    "ignored `{}`: a number before the row's label is not one of its cells",
+                    text.get(t.span.0..t.span.1).unwrap_or("")
+                ),
+                t.span.0,
+            );
+        }
+    }
+    let multi = unit.len() > 1;
+    let mut marked = false;
+    for mut t in unit.drain(..).skip(skip) {
+        if multi && !marked && matches!(t.kind, Kind::Val(_)) {
+            t.row_start = true;
+            marked = true;
+        }
+        out.push(t);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<String> {
+        let mut d = Diagnostics::default();
+        read(text, 0, text.len(), &[], &mut d)
+            .iter()
+            .map(|t| match &t.kind {
+                Kind::Text => format!("T:{}", &text[t.span.0..t.span.1]),
+                Kind::Val(Some(n)) => format!("{}{}", if t.row_start { "|" } else { "" }, n.digits),
+                Kind::Val(None) => format!("{}_", if t.row_start { "|" } else { "" }),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn tsv_rows_drop_what_precedes_the_label() {
+        assert_eq!(kinds("\t471\t2.其他\t0\t\t1\n"), ["T:2.其他", "|0", "_", "1"]);
+    }
+
+    #[test]
+    fn one_cell_per_line_blocks_keep_blanks() {
+        assert_eq!(kinds("规章\n\n\u{a0}\n\n 0\n\n减8\n"), ["T:规章", "_", "0", "8"]);
+    }
+
+    #[test]
+    fn tab_cell_blocks_are_rows() {
+        assert_eq!(kinds("\t\n\t（二）部分公开\n\t1\n\t0\n\n\t0\n"), ["T:（二）部分公开", "|1", "0", "0"]);
+    }
+
+    #[test]
+    fn markdown_separators_are_skipped() {
+        assert_eq!(kinds("| 规章 | 1 |\n|---|---|\n| | 2 |\n"), ["T:规章", "|1", "|_", "2"]);
+    }
+}
+
+/// Values with the label text that precedes them: the unit every solver starts from.
+#[derive(Debug)]
+pub(crate) struct Segment<'t> {
+    /// The label text since the previous values, in comparable form.
+    pub label: Vec<char>,
+    /// Where the label (or, without one, the values) starts in the working text.
+    pub at: usize,
+    pub vals: Vec<&'t Tok>,
+}
+
+/// Cuts `toks` into segments: label text, then the values after it.
+pub(crate) fn segments<'t>(text: &str, toks: &'t [Tok]) -> Vec<Segment<'t>> {
+    let mut out = Vec::new();
+    let mut cur = Segment { label: Vec::new(), at: 0, vals: Vec::new() };
+    let mut has_at = false;
+    for t in toks {
+        match t.kind {
+            Kind::Text => {
+                if !cur.vals.is_empty() {
+                    out.push(std::mem::replace(&mut cur, Segment { label: Vec::new(), at: 0, vals: Vec::new() }));
+                    has_at = false;
+                }
+                crate::text::push_key(text.get(t.span.0..t.span.1).unwrap_or(""), &mut cur.label);
+            }
+            Kind::Val(_) => cur.vals.push(t),
+        }
+        if !has_at {
+            cur.at = t.span.0;
+            has_at = true;
+        }
+    }
+    if !cur.vals.is_empty() || !cur.label.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// The source most of `toks` came from.
+pub(crate) fn main_source<'a>(toks: impl Iterator<Item = &'a Tok>) -> Option<Source> {
+    let mut counts: Vec<(Source, usize)> = Vec::new();
+    for t in toks {
+        match counts.iter_mut().find(|(s, _)| *s == t.source) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((t.source, 1)),
+        }
+    }
+    counts.into_iter().max_by_key(|&(_, n)| n).map(|(s, _)| s)
+}

@@ -1,0 +1,394 @@
+//! Reads the content of one cell, or of one line of plain text, into pieces: label text,
+//! numbers, blank markers and noise.
+//!
+//! The same reader serves every layout, because what differs between layouts is where cells
+//! begin and end, not what a cell holds. Inside a cell the rules are about context: digits
+//! followed by a unit (`2019年`, `16 件`) or preceded by `第` are text; a digit before `.`/`、`
+//! and a label is an ordinal; digits glued to a label (`规章000行政…`) are values.
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag, take_till, take_till1, take_while1, take_while_m_n};
+use nom::character::complete::{char, digit1, one_of, satisfy, space0};
+use nom::combinator::{opt, recognize};
+use nom::multi::many0;
+use nom::sequence::{delimited, pair, preceded};
+use nom::{IResult, Parser};
+
+use crate::decimal::Decimal;
+use crate::text::{is_cjk, is_space};
+
+/// A byte range in the working text.
+pub(crate) type Span = (usize, usize);
+
+/// A number as written in a cell.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Num {
+    /// The digits (and decimal point) as written, without sign, grouping commas or unit.
+    pub digits: String,
+    /// The value; `None` when the digits cannot be one cell (a leading zero: `00`, `0517`),
+    /// which only happens when cells were glued together.
+    pub value: Option<Decimal>,
+    /// Written with `增`/`减` (the signed 本年增/减 column of edition 2019).
+    pub signed: bool,
+    /// A note in brackets right after the number (`22（其中修订16件）`).
+    pub note: Option<Span>,
+}
+
+/// What a piece of a cell is.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Piece {
+    /// Label text.
+    Text,
+    /// A number.
+    Num(Num),
+    /// A blank marker: `/`, `-`, `—`, `无`, or an empty cell.
+    Blank,
+    /// Something that is neither (`:`, `*`, a stray tag): dropped with a diagnostic.
+    Noise,
+}
+
+/// A piece and where it is.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Lexeme {
+    pub piece: Piece,
+    pub span: Span,
+}
+
+/// Characters that, after a number, make it part of a sentence (`2019年`, `16 件`, `95个`).
+fn is_unit(c: char) -> bool {
+    "年月日号位页期次个件条人家场名项届批份余多倍%‰户套台辆宗起篇".contains(c)
+}
+
+/// Ordinal punctuation: `1.`, `1、`, `1．` (folded), `1,`.
+fn is_ordinal_mark(c: char) -> bool {
+    matches!(c, '.' | '、' | ',' | '，')
+}
+
+fn is_chinese_numeral(c: char) -> bool {
+    "一二三四五六七八九十".contains(c)
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '—' | '–' | '－' | '‐' | '―')
+}
+
+/// `1234`, `1,234,567`.
+fn grouped_digits(i: &str) -> IResult<&str, &str> {
+    recognize(pair(
+        digit1,
+        many0(preceded(char(','), take_while_m_n(3, 3, |c: char| c.is_ascii_digit()))),
+    ))
+    .parse(i)
+}
+
+/// `1234`, `96171.6`, `1,234.50`.
+fn decimal(i: &str) -> IResult<&str, &str> {
+    recognize(pair(grouped_digits, opt(pair(char('.'), digit1)))).parse(i)
+}
+
+/// `增3`, `减 8`, `-8`: a sign written before the digits.
+fn sign(i: &str) -> IResult<&str, char> {
+    alt((
+        (one_of("增减"), space0).map(|(c, _)| c),
+        char('-').map(|_| '减'),
+        char('+').map(|_| '增'),
+    ))
+    .parse(i)
+}
+
+/// A page number between dashes: `-4-`, `- 4 -`, `— 5 —`.
+fn page_footer(i: &str) -> IResult<&str, &str> {
+    recognize((
+        satisfy(is_dash),
+        space0,
+        take_while_m_n(1, 3, |c: char| c.is_ascii_digit()),
+        space0,
+        satisfy(is_dash),
+    ))
+    .parse(i)
+}
+
+/// An HTML or XML tag left in text (`<b>`, `</span>`, `<br/>`).
+fn stray_tag(i: &str) -> IResult<&str, &str> {
+    recognize((
+        char('<'),
+        satisfy(|c| c.is_ascii_alphabetic() || c == '/' || c == '!'),
+        take_till(|c| c == '>' || c == '<' || c == '\n'),
+        char('>'),
+    ))
+    .parse(i)
+}
+
+/// A bracketed note after a number; an ordinal like `（三）` is not a note.
+fn note(i: &str) -> IResult<&str, &str> {
+    let (rest, inner) = delimited(
+        one_of("(（"),
+        take_till1(|c| c == ')' || c == '）' || c == '\n' || c == '(' || c == '（'),
+        one_of(")）"),
+    )
+    .parse(i)?;
+    if inner.chars().all(|c| is_chinese_numeral(c) || c.is_ascii_digit() || is_space(c)) {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
+    }
+    Ok((rest, inner))
+}
+
+/// A whole cell that means "blank".
+fn blank_marker(i: &str) -> IResult<&str, &str> {
+    alt((
+        take_while1(is_dash),
+        take_while1(|c| c == '/' || c == '\\' || c == '／'),
+        tag("无"),
+        tag("空"),
+        tag("×"),
+    ))
+    .parse(i)
+}
+
+/// Reads `cell` (found at working offset `base`) into lexemes.
+///
+/// `whole_cell` says whether `cell` is one cell of a structured layout (a TSV field, a pipe
+/// cell, an HTML cell, a line of a one-cell-per-line layout): then an empty cell is a blank,
+/// and a cell that is only a blank marker is one. In a plain line, blank markers count only
+/// when they stand alone between spaces.
+pub(crate) fn lex(cell: &str, base: usize, whole_cell: bool, out: &mut Vec<Lexeme>) {
+    let trimmed = cell.trim_matches(is_space);
+    if whole_cell {
+        let lead = cell.len() - cell.trim_start_matches(is_space).len();
+        let at = base + lead;
+        if trimmed.is_empty() {
+            out.push(Lexeme { piece: Piece::Blank, span: (at, at) });
+            return;
+        }
+        if let Ok(("", m)) = blank_marker(trimmed) {
+            out.push(Lexeme { piece: Piece::Blank, span: (at, at + m.len()) });
+            return;
+        }
+    }
+    let mut pos = 0;
+    let mut text_start: Option<usize> = None;
+    while pos < cell.len() {
+        let rest = &cell[pos..];
+        let Some(c) = rest.chars().next() else { break };
+        if is_space(c) && text_start.is_none() {
+            pos += c.len_utf8();
+            continue;
+        }
+        let boundary = pos == 0 || cell[..pos].ends_with(is_space);
+        if let Some(len) = skippable(rest) {
+            flush_text(cell, base, &mut text_start, pos, out);
+            out.push(Lexeme { piece: Piece::Noise, span: (base + pos, base + pos + len) });
+            pos += len;
+            continue;
+        }
+        if boundary {
+            if let Ok((after, m)) = blank_marker(rest) {
+                if after.is_empty() || after.starts_with(is_space) {
+                    flush_text(cell, base, &mut text_start, pos, out);
+                    out.push(Lexeme { piece: Piece::Blank, span: (base + pos, base + pos + m.len()) });
+                    pos += m.len();
+                    continue;
+                }
+            }
+        }
+        if let Some((num, len, ordinal_tail)) = number_at(cell, pos, base) {
+            flush_text(cell, base, &mut text_start, pos, out);
+            out.push(Lexeme { piece: Piece::Num(num), span: (base + pos, base + pos + len) });
+            pos += len;
+            if ordinal_tail {
+                // The last digit belongs to the next label's ordinal (`…20000022.其他法律…`).
+                text_start = Some(pos);
+                pos += 1;
+            }
+            continue;
+        }
+        if text_start.is_none() {
+            text_start = Some(pos);
+        }
+        pos += c.len_utf8();
+    }
+    flush_text(cell, base, &mut text_start, cell.len(), out);
+}
+
+/// Page footers and stray tags: not content.
+fn skippable(rest: &str) -> Option<usize> {
+    if let Ok((after, _)) = page_footer(rest) {
+        return Some(rest.len() - after.len());
+    }
+    if let Ok((after, _)) = stray_tag(rest) {
+        return Some(rest.len() - after.len());
+    }
+    None
+}
+
+fn flush_text(cell: &str, base: usize, start: &mut Option<usize>, end: usize, out: &mut Vec<Lexeme>) {
+    let Some(s) = start.take() else { return };
+    let piece = &cell[s..end];
+    let trimmed = piece.trim_end_matches(is_space);
+    if trimmed.is_empty() {
+        return;
+    }
+    let meaningful = trimmed.chars().any(|c| is_cjk(c) || c.is_alphanumeric());
+    out.push(Lexeme {
+        piece: if meaningful { Piece::Text } else { Piece::Noise },
+        span: (base + s, base + s + trimmed.len()),
+    });
+}
+
+/// A value number starting at byte `pos` of `cell`, with its length and whether its last
+/// digit is in fact the ordinal of a label glued after it.
+fn number_at(cell: &str, pos: usize, base: usize) -> Option<(Num, usize, bool)> {
+    let rest = &cell[pos..];
+    let before = cell[..pos].trim_end_matches(is_space);
+    let prev = before.chars().next_back();
+    let at_boundary = prev.is_none() || before.len() < pos;
+    // A sign only where a cell starts (`减8`), never inside a label (`增/减`, `减少`).
+    let (signed, body_start) = match sign(rest) {
+        Ok((after, _)) if at_boundary && after.starts_with(|c: char| c.is_ascii_digit()) => {
+            (true, rest.len() - after.len())
+        }
+        _ => (false, 0),
+    };
+    if !rest[body_start..].starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let adjacent = cell[..pos].chars().next_back();
+    if prev == Some('第')
+        || matches!(adjacent, Some(c) if c.is_ascii_alphanumeric() || c == '.' || c == '@' || c == '_')
+    {
+        return None;
+    }
+    let (after, written) = decimal(&rest[body_start..]).ok()?;
+    let mut len = rest.len() - after.len();
+    let next_non_space = after.trim_start_matches(is_space).chars().next();
+    match after.chars().next() {
+        Some(c) if c.is_ascii_alphabetic() || c == '@' || c == '_' || c == ':' || c == '/' => return None,
+        _ => {}
+    }
+    // `1.属于国家秘密`, `3、其他`: an ordinal. In glued text the digits before it are a value.
+    let mut ordinal_tail = false;
+    if let Some(m) = after.chars().next().filter(|&c| is_ordinal_mark(c)) {
+        let label_follows = after[m.len_utf8()..]
+            .trim_start_matches(is_space)
+            .starts_with(|c: char| is_cjk(c) || "“\"(（".contains(c));
+        if label_follows && !written.contains('.') {
+            if written.len() == 1 || signed || written.contains(',') {
+                return None;
+            }
+            ordinal_tail = true;
+            len -= 1;
+        }
+    }
+    if !ordinal_tail {
+        if let Some(u) = next_non_space {
+            if is_unit(u) {
+                return None;
+            }
+        }
+    }
+    let digits_written = if ordinal_tail { &written[..written.len() - 1] } else { written };
+    let digits: String = digits_written.chars().filter(|&c| c != ',').collect();
+    let mut tail = &rest[len..];
+    let mut note_span = None;
+    if !ordinal_tail {
+        // A unit of money written in the cell (`251000元`, `96171.6万元`) belongs to the value.
+        for unit in ["万元", "元"] {
+            let t = tail.trim_start_matches(is_space);
+            if let Some(after_unit) = t.strip_prefix(unit) {
+                len += tail.len() - after_unit.len();
+                tail = after_unit;
+                break;
+            }
+        }
+        let t = tail.trim_start_matches(is_space);
+        if let Ok((after_note, inner)) = note(t) {
+            let inner_at = inner.as_ptr() as usize - cell.as_ptr() as usize;
+            note_span = Some((base + inner_at, base + inner_at + inner.len()));
+            len += tail.len() - after_note.len();
+        }
+    }
+    let leading_zero = digits.len() > 1 && digits.starts_with('0') && !digits.starts_with("0.");
+    let value = if leading_zero {
+        None
+    } else {
+        let neg = signed && rest.starts_with(['减', '-']);
+        let text = if neg { format!("-{digits}") } else { digits.clone() };
+        text.parse::<Decimal>().ok()
+    };
+    Some((Num { digits, value, signed, note: note_span }, len, ordinal_tail))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pieces(s: &str, whole: bool) -> Vec<String> {
+        let mut out = Vec::new();
+        lex(s, 0, whole, &mut out);
+        out.iter()
+            .map(|l| match &l.piece {
+                Piece::Text => format!("T:{}", &s[l.span.0..l.span.1]),
+                Piece::Num(n) => match n.value {
+                    Some(v) => format!("N:{v}"),
+                    None => format!("G:{}", n.digits),
+                },
+                Piece::Blank => "B".to_string(),
+                Piece::Noise => format!("X:{}", &s[l.span.0..l.span.1]),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn values_and_labels_in_a_plain_line() {
+        assert_eq!(
+            pieces("一、本年新收政府信息公开申请数量 3001 53 0", false),
+            ["T:一、本年新收政府信息公开申请数量", "N:3001", "N:53", "N:0"]
+        );
+    }
+
+    #[test]
+    fn ordinals_stay_in_labels() {
+        assert_eq!(pieces("1. 属于国家秘密 0", false), ["T:1. 属于国家秘密", "N:0"]);
+        assert_eq!(pieces("3、其他 108", false), ["T:3、其他", "N:108"]);
+    }
+
+    #[test]
+    fn glued_values_give_back_the_ordinal_of_the_next_label() {
+        assert_eq!(
+            pieces("属于国家秘密20000022.其他法律", false),
+            ["T:属于国家秘密", "N:2000002", "T:2.其他法律"]
+        );
+    }
+
+    #[test]
+    fn numbers_in_sentences_are_text() {
+        assert_eq!(pieces("共受理 1295 件，2025 年", false), ["T:共受理 1295 件，2025 年"]);
+        assert_eq!(pieces("（国令第 711 号）", false), ["T:（国令第 711 号）"]);
+        assert_eq!(pieces("保留4位小数", false), ["T:保留4位小数"]);
+    }
+
+    #[test]
+    fn signs_units_and_notes() {
+        assert_eq!(pieces("减8", true), ["N:-8"]);
+        assert_eq!(pieces("增/减", true), ["T:增/减"]);
+        assert_eq!(pieces("251000元", true), ["N:251000"]);
+        assert_eq!(pieces("96171.6万元", true), ["N:96171.6"]);
+        assert_eq!(pieces("22（其中修订16件）", true), ["N:22"]);
+        assert_eq!(pieces("1362（二）部分公开", false), ["N:1362", "T:（二）部分公开"]);
+    }
+
+    #[test]
+    fn blanks_noise_footers_and_tags() {
+        assert_eq!(pieces("\u{a0}", true), ["B"]);
+        assert_eq!(pieces("—", true), ["B"]);
+        assert_eq!(pieces(":", true), ["X::"]);
+        assert_eq!(pieces("7461200101769-5-法提供", false), ["N:7461200101769", "X:-5-", "T:法提供"]);
+        assert_eq!(pieces("<b>红木</b>", true), ["X:<b>", "T:红木", "X:</b>"]);
+        assert_eq!(pieces("10 - - 10", false), ["N:10", "B", "B", "N:10"]);
+    }
+
+    #[test]
+    fn leading_zeros_mark_glued_digits() {
+        assert_eq!(pieces("0 0 00 00 0", false), ["N:0", "N:0", "G:00", "G:00", "N:0"]);
+    }
+}

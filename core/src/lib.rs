@@ -1,0 +1,226 @@
+//! xxgk reads China's 政府信息公开工作年度报告 (annual reports on government information
+//! disclosure) and returns the data of their tables — 二 主动公开, 三 收到和处理政府信息公开申请,
+//! 四 行政复议、行政诉讼 — exactly, in whatever state the text reached you: copied out of web
+//! pages, PDFs or OCR as markdown, TSV, one cell per line, aligned columns, glued digits, or
+//! HTML with rowspans and colspans.
+//!
+//! ```
+//! let text = std::fs::read_to_string("../tests/fixtures/seeds/002_eee78a6d75b74889.txt").unwrap();
+//! let report = xxgk::parse(&text).unwrap();
+//! assert_eq!(report.organ.as_deref(), Some("赣县区"));
+//! let requests = report.requests.as_ref().unwrap();
+//! assert_eq!(requests.new_received.as_ref().unwrap().total, Some(49));
+//! assert!(report.failed_checks.is_empty());
+//! ```
+//!
+//! Values are checked against the template's own arithmetic (勾稽关系): what the source breaks
+//! is listed in [`Report::failed_checks`], and values are never changed to make a check pass.
+//! A cell whose value had to be inferred, repaired or chosen between readings of damaged text
+//! is listed in [`Report::uncertain`]; every other value is what the source says.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod active;
+mod appeals;
+mod cells;
+mod checks;
+mod decimal;
+mod decode;
+mod error;
+mod layout;
+mod lexer;
+mod model;
+mod report;
+mod requests;
+mod sections;
+mod solve;
+mod template;
+mod text;
+
+pub use decimal::{Decimal, ParseDecimalError};
+pub use error::Error;
+pub use model::*;
+pub use text::line_col;
+
+use report::Diagnostics;
+
+/// The largest input [`parse`] accepts by default: 64 MiB, far beyond any report.
+pub const DEFAULT_MAX_BYTES: usize = 64 << 20;
+
+/// Parses a report from text.
+pub fn parse(text: &str) -> Result<Report, Error> {
+    Options::default().parse(text)
+}
+
+/// Parses a report from bytes in UTF-8, UTF-16 (with BOM), GBK, GB2312 or GB18030.
+pub fn parse_bytes(bytes: &[u8]) -> Result<Report, Error> {
+    Options::default().parse_bytes(bytes)
+}
+
+/// Parsing options.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Inputs larger than this many bytes are refused with [`Error::TooLarge`].
+    pub max_bytes: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { max_bytes: DEFAULT_MAX_BYTES }
+    }
+}
+
+impl Options {
+    /// Parses a report from text.
+    pub fn parse(&self, text: &str) -> Result<Report, Error> {
+        self.check_size(text.len())?;
+        run(text)
+    }
+
+    /// Parses a report from bytes (see [`parse_bytes`]).
+    pub fn parse_bytes(&self, bytes: &[u8]) -> Result<Report, Error> {
+        self.check_size(bytes.len())?;
+        let text = decode::decode(bytes)?;
+        run(&text)
+    }
+
+    fn check_size(&self, size: usize) -> Result<(), Error> {
+        if size > self.max_bytes {
+            return Err(Error::TooLarge { size, limit: self.max_bytes });
+        }
+        Ok(())
+    }
+}
+
+fn run(input: &str) -> Result<Report, Error> {
+    let (working, map, html_rows) = if layout::html::has_tables(input) {
+        let flat = layout::html::flatten(input);
+        let (w, m) = flat.emitter.finish();
+        (w, m, flat.rows)
+    } else {
+        let (w, m) = text::normalize(input);
+        (w, m, Vec::new())
+    };
+    let mut diags = Diagnostics::default();
+    let meta = sections::meta(&working);
+    let regions = sections::regions(&working);
+    let tokens = |r: Option<(usize, usize)>, diags: &mut Diagnostics| {
+        r.map(|(s, e)| layout::read(&working, s, e, &html_rows, diags)).unwrap_or_default()
+    };
+    let active_toks = tokens(regions.active, &mut diags);
+    let request_toks = tokens(regions.requests, &mut diags);
+    let appeal_toks = tokens(regions.appeals, &mut diags);
+    let active_segs = layout::segments(&working, &active_toks);
+    let request_segs = layout::segments(&working, &request_toks);
+    let appeal_segs = layout::segments(&working, &appeal_toks);
+
+    let marked = regions.active.and_then(|(s, e)| active::edition_marked(&working[s..e]));
+    let by_year = meta.year.and_then(Edition::for_year);
+    let requests = requests::read(&request_segs, marked.or(by_year), &mut diags);
+    let edition = requests.as_ref().map(|r| r.edition).or(marked).or(by_year);
+    let active_edition = marked.or(edition);
+    if let (Some(a), Some(r)) = (active_edition, requests.as_ref().map(|r| r.edition)) {
+        if a != r {
+            diags.note(
+                "editions_disagree",
+                format!("table 二 follows the {} template but table 三 the {} one", a.as_str(), r.as_str()),
+            );
+        }
+    }
+    let column_major = requests.as_ref().is_some_and(|r| r.layout == Layout::ColumnMajor);
+    let active = active_edition.and_then(|e| active::read(&active_segs, e, column_major, &mut diags));
+    let appeals = appeals::read(&appeal_segs, &mut diags);
+
+    if active.is_none() && requests.is_none() && appeals.is_none() {
+        return no_tables(input, &working, &map, meta, regions.any(), diags);
+    }
+
+    let mut failed_checks = Vec::new();
+    let mut uncertain = Vec::new();
+    let mut layouts = Layouts::default();
+    let mut report_edition = edition;
+    let active_table = active.map(|a| {
+        uncertain.extend(a.uncertain);
+        layouts.active_disclosure = Some(a.layout);
+        a.table
+    });
+    let requests_table = requests.map(|r| {
+        checks::requests(&r.table, r.edition, &mut failed_checks);
+        uncertain.extend(r.uncertain);
+        layouts.requests = Some(r.layout);
+        report_edition = Some(r.edition);
+        r.table
+    });
+    let appeals_table = appeals.map(|a| {
+        checks::appeals(&a.table, &mut failed_checks);
+        uncertain.extend(a.uncertain);
+        layouts.appeals = Some(a.layout);
+        a.table
+    });
+    if meta.year.is_none() {
+        diags.note("year_missing", "no title or statistics period states the year the report covers".into());
+    }
+    if meta.organ.is_none() {
+        diags.note("organ_missing", "no title names the body that issued the report".into());
+    }
+    Ok(Report {
+        edition: report_edition,
+        year: meta.year,
+        organ: meta.organ,
+        active_disclosure: active_table,
+        requests: requests_table,
+        appeals: appeals_table,
+        failed_checks,
+        uncertain,
+        layout: layouts,
+        diagnostics: diags.finish(input, &map),
+    })
+}
+
+/// A text without the template's tables: a report on the template before 2019 is still a
+/// report (with its organ and year, and no tables); anything else is an error.
+fn no_tables(
+    input: &str,
+    working: &str,
+    map: &text::OffsetMap,
+    meta: sections::Meta,
+    regions_found: bool,
+    mut diags: Diagnostics,
+) -> Result<Report, Error> {
+    let title_line = meta.title_at.map(|at| line_col(input, map.to_input(at)).0);
+    if meta.title_at.is_some() && meta.year.is_some_and(|y| y < 2019) {
+        diags.note(
+            "pre_2019_template",
+            format!(
+                "this report covers {} and predates the 2019 template: its 统计表 has none of the \
+                 tables 二, 三 and 四, so none are returned",
+                meta.year.unwrap_or_default()
+            ),
+        );
+        return Ok(Report {
+            edition: None,
+            year: meta.year,
+            organ: meta.organ,
+            active_disclosure: None,
+            requests: None,
+            appeals: None,
+            failed_checks: Vec::new(),
+            uncertain: Vec::new(),
+            layout: Layouts::default(),
+            diagnostics: diags.finish(input, map),
+        });
+    }
+    let reason = match (title_line, regions_found) {
+        (_, true) => "the text has the headings of the tables but no values under them".to_string(),
+        (Some(line), false) => format!(
+            "the report titled at line {line} has none of the tables 二 主动公开, 三 收到和处理申请 or \
+             四 行政复议、行政诉讼 of the 2019/2021 template (were they images?)"
+        ),
+        (None, false) => format!(
+            "the text ({} characters) has no 政府信息公开工作年度报告 title and none of the tables \
+             二 主动公开, 三 收到和处理申请 or 四 行政复议、行政诉讼",
+            working.chars().count()
+        ),
+    };
+    Err(Error::NoTables { reason, line: title_line })
+}

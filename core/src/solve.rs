@@ -1,0 +1,264 @@
+//! Choosing among the readings of a table's rows with the table's arithmetic.
+//!
+//! Rows that share an identity (a column sum ties all rows of table 三 together) are solved
+//! together: every combination of their candidate readings is tried, missing cells are
+//! filled where an identity leaves exactly one unknown, and the combinations that satisfy the
+//! most identities win. A cell is certain only if every winning combination gives it the same
+//! value and none had to infer it; otherwise it is reported uncertain. Values are never
+//! adjusted to make an identity hold: identities only choose between readings of the source.
+
+use crate::cells::{How, Reading, Slot};
+use crate::decimal::Decimal;
+
+/// `Σ lhs = Σ rhs` over cells `(row, column)` of a table.
+#[derive(Clone, Debug)]
+pub(crate) struct Identity {
+    pub lhs: Vec<(usize, usize)>,
+    pub rhs: Vec<(usize, usize)>,
+}
+
+/// The chosen cells of a table and which of them are uncertain.
+#[derive(Clone, Debug)]
+pub(crate) struct Resolved {
+    pub cells: Vec<Vec<Option<Decimal>>>,
+    pub uncertain: Vec<Vec<bool>>,
+}
+
+/// The most combinations of readings tried for one group of rows; beyond it each row is
+/// chosen on its own and all its doubtful cells reported.
+const MAX_COMBINATIONS: usize = 20_000;
+
+/// Chooses a reading for every row. `readings[r]` are the readings of row `r`.
+pub(crate) fn resolve(readings: &[Reading], identities: &[Identity]) -> Resolved {
+    let rows = readings.len();
+    let mut out = Resolved {
+        cells: readings.iter().map(|r| vec![None; width(r)]).collect(),
+        uncertain: readings.iter().map(|r| vec![false; width(r)]).collect(),
+    };
+    for component in components(rows, identities) {
+        let ids: Vec<&Identity> = identities
+            .iter()
+            .filter(|id| id.lhs.iter().chain(&id.rhs).any(|&(r, _)| component.contains(&r)))
+            .collect();
+        solve_component(readings, &component, &ids, &mut out);
+    }
+    out
+}
+
+fn width(r: &Reading) -> usize {
+    r.cands.first().map_or(0, |c| c.cells.len())
+}
+
+/// Groups of rows linked by identities.
+fn components(rows: usize, identities: &[Identity]) -> Vec<Vec<usize>> {
+    let mut parent: Vec<usize> = (0..rows).collect();
+    fn find(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    for id in identities {
+        let mut cells = id.lhs.iter().chain(&id.rhs).map(|&(r, _)| r).filter(|&r| r < rows);
+        if let Some(first) = cells.next() {
+            for r in cells {
+                let (a, b) = (find(&mut parent, first), find(&mut parent, r));
+                parent[a] = b;
+            }
+        }
+    }
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut root_of: Vec<Option<usize>> = vec![None; rows];
+    for r in 0..rows {
+        let root = find(&mut parent, r);
+        match root_of[root] {
+            Some(g) => groups[g].push(r),
+            None => {
+                root_of[root] = Some(groups.len());
+                groups.push(vec![r]);
+            }
+        }
+    }
+    groups
+}
+
+fn solve_component(readings: &[Reading], rows: &[usize], ids: &[&Identity], out: &mut Resolved) {
+    let ambiguous: Vec<usize> = rows
+        .iter()
+        .copied()
+        .filter(|&r| {
+            let rd = &readings[r];
+            rd.cands.len() > 1 || rd.cands.iter().any(|c| c.cells.contains(&Slot::Unknown))
+        })
+        .collect();
+    let mut grid: Vec<Vec<Slot>> =
+        readings.iter().map(|r| r.cands.first().map(|c| c.cells.clone()).unwrap_or_default()).collect();
+    let combos = ambiguous
+        .iter()
+        .try_fold(1usize, |acc, &r| acc.checked_mul(readings[r].cands.len().max(1)))
+        .filter(|&n| n <= MAX_COMBINATIONS);
+
+    // (score, penalty, choice, solved grid rows of the ambiguous rows)
+    let mut results: Vec<(usize, f32, Vec<usize>, Vec<Vec<Slot>>)> = Vec::new();
+    if let Some(total) = combos {
+        let mut choice = vec![0usize; ambiguous.len()];
+        for _ in 0..total {
+            let mut penalty = 0.0;
+            for (k, &r) in ambiguous.iter().enumerate() {
+                let cand = &readings[r].cands[choice[k]];
+                grid[r] = cand.cells.clone();
+                penalty += cand.penalty;
+            }
+            if let Some(score) = fill_and_score(&mut grid, ids) {
+                let solved = ambiguous.iter().map(|&r| grid[r].clone()).collect();
+                results.push((score, penalty, choice.clone(), solved));
+            }
+            advance(&mut choice, &ambiguous, readings);
+        }
+    }
+    let best = results.iter().map(|r| r.0).max();
+    let mut winners: Vec<&(usize, f32, Vec<usize>, Vec<Vec<Slot>>)> =
+        results.iter().filter(|r| Some(r.0) == best).collect();
+    winners.sort_by(|a, b| a.1.total_cmp(&b.1));
+
+    for &r in rows {
+        let rd = &readings[r];
+        let k = ambiguous.iter().position(|&a| a == r);
+        let chosen: Vec<Slot> = match (k, winners.first()) {
+            (Some(k), Some(w)) => w.3[k].clone(),
+            // Too many combinations, or none consistent: the least implausible reading.
+            _ => least_penalty(rd),
+        };
+        for (c, slot) in chosen.iter().enumerate() {
+            let value = match slot {
+                Slot::Known(v) => *v,
+                Slot::Unknown => None,
+            };
+            out.cells[r][c] = value;
+            let doubtful = match k {
+                None => false,
+                Some(k) if !winners.is_empty() => {
+                    // Inferred in a winner, or not the same in all winners.
+                    winners.iter().any(|w| {
+                        readings[r].cands[w.2[k]].cells[c] == Slot::Unknown || w.3[k][c] != *slot
+                    })
+                }
+                Some(_) => differs(rd, c) || *slot == Slot::Unknown,
+            };
+            out.uncertain[r][c] = doubtful || rd.how == How::Forced || rd.exhausted || *slot == Slot::Unknown;
+        }
+    }
+}
+
+fn least_penalty(rd: &Reading) -> Vec<Slot> {
+    rd.cands
+        .iter()
+        .min_by(|a, b| a.penalty.total_cmp(&b.penalty))
+        .map(|c| c.cells.clone())
+        .unwrap_or_default()
+}
+
+/// Whether the candidates of `rd` disagree on cell `c`.
+fn differs(rd: &Reading, c: usize) -> bool {
+    let mut it = rd.cands.iter().map(|k| k.cells.get(c));
+    let first = it.next().flatten();
+    it.any(|x| x != first)
+}
+
+/// The next combination, odometer style.
+fn advance(choice: &mut [usize], ambiguous: &[usize], readings: &[Reading]) {
+    for (k, &r) in ambiguous.iter().enumerate() {
+        choice[k] += 1;
+        if choice[k] < readings[r].cands.len() {
+            return;
+        }
+        choice[k] = 0;
+    }
+}
+
+fn int(slot: Slot) -> Option<i64> {
+    match slot {
+        Slot::Known(None) => Some(0),
+        Slot::Known(Some(d)) => d.as_int(),
+        Slot::Unknown => None,
+    }
+}
+
+fn get(grid: &[Vec<Slot>], (r, c): (usize, usize)) -> Slot {
+    grid.get(r).and_then(|row| row.get(c)).copied().unwrap_or(Slot::Known(None))
+}
+
+/// Fills unknown cells that an identity determines, then counts the identities that hold.
+/// `None` when the combination is impossible (a filled cell would be negative).
+fn fill_and_score(grid: &mut [Vec<Slot>], ids: &[&Identity]) -> Option<usize> {
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for id in ids {
+            let cells = id.lhs.iter().chain(&id.rhs);
+            let unknown: Vec<(usize, usize)> =
+                cells.clone().copied().filter(|&rc| get(grid, rc) == Slot::Unknown).collect();
+            if unknown.len() != 1 {
+                continue;
+            }
+            let target = unknown[0];
+            let side = |cells: &[(usize, usize)]| -> Option<i64> {
+                cells.iter().filter(|&&rc| rc != target).try_fold(0i64, |acc, &rc| acc.checked_add(int(get(grid, rc))?))
+            };
+            let (l, r) = (side(&id.lhs)?, side(&id.rhs)?);
+            let value = if id.lhs.contains(&target) { r - l } else { l - r };
+            if value < 0 {
+                return None;
+            }
+            if let Some(cell) = grid.get_mut(target.0).and_then(|row| row.get_mut(target.1)) {
+                *cell = Slot::Known(Some(Decimal::from_int(value)));
+                changed = true;
+            }
+        }
+    }
+    let holds = ids
+        .iter()
+        .filter(|id| {
+            let sum = |cells: &[(usize, usize)]| cells.iter().try_fold(0i64, |a, &rc| a.checked_add(int(get(grid, rc))?));
+            matches!((sum(&id.lhs), sum(&id.rhs)), (Some(a), Some(b)) if a == b)
+        })
+        .count();
+    Some(holds)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cells::Cand;
+
+    fn known(v: &[i64]) -> Vec<Slot> {
+        v.iter().map(|&x| Slot::Known(Some(Decimal::from_int(x)))).collect()
+    }
+
+    fn reading(cands: Vec<Vec<Slot>>, how: How) -> Reading {
+        Reading { cands: cands.into_iter().map(|cells| Cand { cells, penalty: 0.0 }).collect(), how, exhausted: false }
+    }
+
+    #[test]
+    fn a_missing_cell_is_filled_by_the_arithmetic_and_reported() {
+        // Row 0 = row 1 + row 2, column by column; row 2 lost a cell.
+        let ids: Vec<Identity> = (0..2).map(|c| Identity { lhs: vec![(1, c), (2, c)], rhs: vec![(0, c)] }).collect();
+        let readings = vec![
+            reading(vec![known(&[5, 7])], How::Exact),
+            reading(vec![known(&[2, 3])], How::Exact),
+            reading(vec![vec![Slot::Unknown, Slot::Known(Some(Decimal::from_int(4)))], known(&[4]).into_iter().chain([Slot::Unknown]).collect()], How::Missing),
+        ];
+        let r = resolve(&readings, &ids);
+        assert_eq!(r.cells[2], [Some(Decimal::from_int(3)), Some(Decimal::from_int(4))]);
+        assert_eq!(r.uncertain[2], [true, false]);
+        assert!(!r.uncertain[0].contains(&true));
+    }
+
+    #[test]
+    fn readings_the_arithmetic_cannot_separate_are_uncertain() {
+        let readings = vec![reading(vec![known(&[1, 0, 11]), known(&[10, 1, 1])], How::Glued)];
+        let r = resolve(&readings, &[]);
+        assert_eq!(r.uncertain[0], [true, true, true]);
+    }
+}

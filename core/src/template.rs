@@ -1,0 +1,216 @@
+//! The official template, as the parser recognises it: for every row, the cues that identify
+//! its label whatever brackets, ordinals, spaces, line breaks or OCR slips a copy has.
+//!
+//! A cue is a distinctive phrase of the official label in comparable form (ideographs,
+//! letters and digits only, see [`crate::text::key`]). A label matches a row when it contains
+//! one of the row's cues, exactly or — for cues of four characters or more — with at most one
+//! character in four replaced (OCR confusions). Cues are short on purpose: labels arrive cut
+//! in pieces (`行政机关不再处理其政府信息公`) and with neighbours' leftovers attached.
+
+use crate::model::{ActiveRow2019, ActiveRow2021, Edition, RequestRow};
+
+/// A cue and how much a match of it says (1.0: the row for sure).
+pub(crate) type Cue = (&'static str, f32);
+
+/// The cues of a row of table 三.
+pub(crate) fn request_cues(row: RequestRow) -> &'static [Cue] {
+    use RequestRow::*;
+    match row {
+        NewReceived => &[("本年新收", 1.0), ("新收政府信息公开申请", 1.0)],
+        CarriedOver => &[("上年结转", 1.0), ("上年度结转", 1.0)],
+        Disclosed => &[("予以公开", 1.0)],
+        PartiallyDisclosed => &[("部分公开", 1.0), ("区分处理的", 0.9)],
+        WithheldStateSecret => &[("国家秘密", 1.0)],
+        WithheldLawProhibited => &[("法律行政法规禁止", 1.0), ("禁止公开", 0.9)],
+        WithheldSecurity => &[("三安全一稳定", 1.0), ("危及", 0.8)],
+        WithheldThirdParty => &[("第三方合法权益", 1.0), ("保护第三方", 1.0)],
+        WithheldInternal => &[("内部事务", 1.0)],
+        WithheldProcess => &[("过程性信息", 1.0), ("四类过程", 1.0)],
+        WithheldEnforcement => &[("行政执法案卷", 1.0), ("执法案卷", 1.0)],
+        WithheldQuery => &[("行政查询事项", 1.0), ("查询事项", 1.0)],
+        UnavailableNotHeld => &[("不掌握相关", 1.0), ("本机关不掌握", 1.0)],
+        UnavailableNeedsCreation => &[("另行制作", 1.0), ("没有现成信息", 1.0)],
+        UnavailableUnclear => &[("仍不明确", 1.0), ("补正后申请内容", 1.0)],
+        NotProcessedComplaint => &[("信访举报投诉", 1.0), ("举报投诉类", 1.0)],
+        NotProcessedDuplicate => &[("重复申请", 1.0)],
+        NotProcessedPublication => &[("公开出版物", 1.0), ("出版物", 0.9)],
+        NotProcessedExcessive => &[("大量反复申请", 1.0), ("大量反复", 1.0)],
+        NotProcessedConfirmation => &[("确认或重新出具", 1.0), ("已获取信息", 1.0)],
+        OtherNoCorrection => &[("逾期不补正", 1.0), ("无正当理由逾期", 1.0)],
+        OtherNoFee => &[("缴纳费用", 1.0), ("收费通知", 1.0)],
+        OtherMisc => &[("3其他", 1.0)],
+        Other => &[("其他处理", 1.0)],
+        TotalProcessed => &[("七总计", 1.0), ("总计", 0.6)],
+        CarriedForward => &[("结转下年度", 1.0), ("下年度继续办理", 1.0)],
+    }
+}
+
+/// A row of table 二 in either edition, with what the solver needs to know of it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct ActiveSpec {
+    pub key: &'static str,
+    pub cues: &'static [Cue],
+    /// The kinds of its cells, in source order.
+    pub cells: &'static [CellKind],
+    pub field_keys: &'static [&'static str],
+    /// The cell that is a stock (现行有效件数, 对外公开总数量) rather than a flow of the year: it
+    /// is rarely smaller than the other cells, which ranks readings the sums cannot check.
+    pub stock: Option<usize>,
+}
+
+/// What a cell of table 二 holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum CellKind {
+    /// A count: a whole number, not negative.
+    Count,
+    /// A signed change (`增3`, `减8`).
+    Change,
+    /// An amount that may have decimals.
+    Amount,
+}
+
+const DOCS: &[CellKind] = &[CellKind::Count, CellKind::Count, CellKind::Count];
+const ONE: &[CellKind] = &[CellKind::Count];
+const AMOUNT: &[CellKind] = &[CellKind::Amount];
+const ITEMS: &[CellKind] = &[CellKind::Count, CellKind::Change, CellKind::Count];
+const FEES_2019: &[CellKind] = &[CellKind::Count, CellKind::Change];
+const PROCUREMENT: &[CellKind] = &[CellKind::Count, CellKind::Amount];
+
+const REGULATIONS: &[Cue] = &[("规章", 1.0)];
+const NORMATIVE: &[Cue] = &[("规范性文件", 1.0)];
+const LICENSING: &[Cue] = &[("行政许可", 1.0)];
+const PENALTY: &[Cue] = &[("行政处罚", 1.0)];
+const COERCION: &[Cue] = &[("行政强制", 1.0)];
+const FEES: &[Cue] = &[("行政事业性收费", 1.0), ("事业性收费", 1.0)];
+
+/// The rows of table 二 in `edition`, in source order.
+pub(crate) fn active_rows(edition: Edition) -> &'static [ActiveSpec] {
+    const E2021: &[ActiveSpec] = &[
+        spec(ActiveRow2021::Regulations.key(), REGULATIONS, DOCS, &["issued", "repealed", "in_force"]),
+        spec(ActiveRow2021::NormativeDocuments.key(), NORMATIVE, DOCS, &["issued", "repealed", "in_force"]),
+        spec(ActiveRow2021::Licensing.key(), LICENSING, ONE, &["decisions"]),
+        spec(ActiveRow2021::Penalty.key(), PENALTY, ONE, &["decisions"]),
+        spec(ActiveRow2021::Coercion.key(), COERCION, ONE, &["decisions"]),
+        spec(ActiveRow2021::Fees.key(), FEES, AMOUNT, &["amount"]),
+    ];
+    const DOCS_2019: &[&str] = &["newly_made", "newly_published", "total_published"];
+    const ITEMS_2019: &[&str] = &["previous_items", "change", "decisions"];
+    const E2019: &[ActiveSpec] = &[
+        spec(ActiveRow2019::Regulations.key(), REGULATIONS, DOCS, DOCS_2019),
+        spec(ActiveRow2019::NormativeDocuments.key(), NORMATIVE, DOCS, DOCS_2019),
+        spec(ActiveRow2019::Licensing.key(), LICENSING, ITEMS, ITEMS_2019),
+        spec(ActiveRow2019::OtherServices.key(), &[("其他对外管理服务事项", 1.0), ("对外管理服务", 1.0)], ITEMS, ITEMS_2019),
+        spec(ActiveRow2019::Penalty.key(), PENALTY, ITEMS, ITEMS_2019),
+        spec(ActiveRow2019::Coercion.key(), COERCION, ITEMS, ITEMS_2019),
+        spec(ActiveRow2019::Fees.key(), FEES, FEES_2019, &["previous_items", "change"]),
+        spec(ActiveRow2019::Procurement.key(), &[("政府集中采购", 1.0), ("集中采购", 1.0)], PROCUREMENT, &["projects", "amount"]),
+    ];
+    match edition {
+        Edition::E2021 => E2021,
+        Edition::E2019 => E2019,
+    }
+}
+
+const fn spec(
+    key: &'static str,
+    cues: &'static [Cue],
+    cells: &'static [CellKind],
+    field_keys: &'static [&'static str],
+) -> ActiveSpec {
+    // Rows of three counts are documents: their last cell is the stock.
+    let stock = if cells.len() == 3 && matches!(cells[1], CellKind::Count) { Some(2) } else { None };
+    ActiveSpec { key, cues, cells, field_keys, stock }
+}
+
+/// Phrases of table 二's headers that only one edition has: (phrase, edition).
+pub(crate) const ACTIVE_EDITION_MARKS: &[(&str, Edition)] = &[
+    ("本年制发件数", Edition::E2021),
+    ("本年废止件数", Edition::E2021),
+    ("现行有效件数", Edition::E2021),
+    ("本年收费金额", Edition::E2021),
+    ("本年新制作数量", Edition::E2019),
+    ("本年新公开数量", Edition::E2019),
+    ("对外公开总数量", Edition::E2019),
+    ("上一年项目数量", Edition::E2019),
+    ("其他对外管理服务事项", Edition::E2019),
+    ("政府集中采购", Edition::E2019),
+    ("采购总金额", Edition::E2019),
+];
+
+/// How well `label` (in comparable form) matches `cues`: the best cue's weight times its match
+/// quality, and where in `label` the match ends. `None` when no cue matches.
+pub(crate) fn score(label: &[char], cues: &[Cue]) -> Option<(f32, usize)> {
+    let mut best: Option<(f32, usize)> = None;
+    for &(cue, weight) in cues {
+        let cue: Vec<char> = cue.chars().collect();
+        if let Some((quality, end)) = find(label, &cue) {
+            let s = weight * quality;
+            // Between equal matches the later one wins: a label's own text comes last, after
+            // leftovers of the rows before it.
+            if best.is_none_or(|(b, e)| s > b || (s == b && end > e)) {
+                best = Some((s, end));
+            }
+        }
+    }
+    best
+}
+
+/// The best occurrence of `cue` in `label`: quality 1.0 for an exact one, less for one with
+/// substituted characters (at most one in four), and where it ends.
+fn find(label: &[char], cue: &[char]) -> Option<(f32, usize)> {
+    if cue.is_empty() || label.len() < cue.len() {
+        return None;
+    }
+    let allowed = if cue.len() >= 4 { cue.len() / 4 } else { 0 };
+    let mut best: Option<(usize, usize)> = None;
+    for start in 0..=label.len() - cue.len() {
+        let window = &label[start..start + cue.len()];
+        // A near match must still begin and end on the cue's own characters.
+        if allowed > 0 && (window[0] != cue[0] && window[cue.len() - 1] != cue[cue.len() - 1]) {
+            continue;
+        }
+        let mismatches = window.iter().zip(cue).filter(|(a, b)| a != b).count();
+        if mismatches <= allowed && best.is_none_or(|(m, _)| mismatches <= m) {
+            best = Some((mismatches, start + cue.len()));
+        }
+    }
+    best.map(|(m, end)| (1.0 - 0.8 * m as f32 / cue.len() as f32, end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::key;
+
+    fn best_row(label: &str) -> Option<RequestRow> {
+        let k = key(label);
+        RequestRow::ALL
+            .iter()
+            .filter_map(|&r| score(&k, request_cues(r)).map(|(s, e)| (r, s, e)))
+            .filter(|&(_, s, _)| s >= 0.75)
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(a.2.cmp(&b.2)))
+            .map(|(r, _, _)| r)
+    }
+
+    #[test]
+    fn labels_match_their_rows_whatever_the_punctuation() {
+        assert_eq!(best_row("（三）不予公开 1. 属于国家秘密"), Some(RequestRow::WithheldStateSecret));
+        assert_eq!(best_row("3.危及\"三安全一稳定\""), Some(RequestRow::WithheldSecurity));
+        assert_eq!(best_row("3、其他"), Some(RequestRow::OtherMisc));
+        assert_eq!(best_row("(七) 总计"), Some(RequestRow::TotalProcessed));
+    }
+
+    #[test]
+    fn the_last_label_in_a_run_of_leftovers_wins() {
+        assert_eq!(
+            best_row("形，不计其他情形） 三、本 2.没有现成信息需要另行制作"),
+            Some(RequestRow::UnavailableNeedsCreation)
+        );
+    }
+
+    #[test]
+    fn ocr_substitutions_are_tolerated_but_fragments_of_two_rows_are_not_decided() {
+        assert_eq!(best_row("5.属于三类内部事物信息"), Some(RequestRow::WithheldInternal));
+        assert_eq!(best_row("行政机关不再处理其政府信息公"), None);
+    }
+}
