@@ -15,8 +15,8 @@ use crate::cells::{self, Cand, How, Reading, Shape, Slot};
 use crate::decimal::Decimal;
 use crate::layout::{main_source, Kind, Segment, Tok};
 use crate::model::{
-    ActiveDisclosure, ActiveDisclosure2019, ActiveDisclosure2021, Decisions, Documents, Documents2019, Edition,
-    Fees, Fees2019, Items2019, Layout, Procurement,
+    ActiveDisclosure, ActiveDisclosure2019, ActiveDisclosure2021, Decisions, Documents,
+    Documents2019, Edition, Fees, Fees2019, Items2019, Layout, Procurement,
 };
 use crate::report::Diagnostics;
 use crate::solve::resolve;
@@ -56,7 +56,10 @@ fn rows_named(label: &[char], specs: &[ActiveSpec]) -> Vec<usize> {
             let cue: Vec<char> = cue.chars().collect();
             let mut from = 0;
             while from + cue.len() <= label.len() {
-                match label[from..].windows(cue.len()).position(|w| w == cue.as_slice()) {
+                match label[from..]
+                    .windows(cue.len())
+                    .position(|w| w == cue.as_slice())
+                {
                     Some(p) => {
                         found.push((from + p, i));
                         from += p + cue.len();
@@ -90,7 +93,12 @@ fn rows_named(label: &[char], specs: &[ActiveSpec]) -> Vec<usize> {
 
 /// Reads table 二 in `edition` from the segments of its region. `column_major` says whether
 /// the document lists numbers column by column (learnt from table 三).
-pub(crate) fn read(segs: &[Segment<'_>], edition: Edition, column_major: bool, diags: &mut Diagnostics) -> Option<Read> {
+pub(crate) fn read(
+    segs: &[Segment<'_>],
+    edition: Edition,
+    column_major: bool,
+    diags: &mut Diagnostics,
+) -> Option<Read> {
     let specs = active_rows(edition);
     let mut assigned: Vec<Option<Vec<&Tok>>> = vec![None; specs.len()];
     let mut shared: Vec<bool> = vec![false; specs.len()];
@@ -106,7 +114,12 @@ pub(crate) fn read(segs: &[Segment<'_>], edition: Edition, column_major: bool, d
             continue;
         }
         if queue.is_empty() {
-            orphans.extend(seg.vals.iter().copied().filter(|t| matches!(t.kind, Kind::Val(Some(_)))));
+            orphans.extend(
+                seg.vals
+                    .iter()
+                    .copied()
+                    .filter(|t| matches!(t.kind, Kind::Val(Some(_)))),
+            );
             continue;
         }
         let rows = rows_fed(&queue, specs, seg.vals.len());
@@ -114,7 +127,10 @@ pub(crate) fn read(segs: &[Segment<'_>], edition: Edition, column_major: bool, d
             assigned[rows[0]] = Some(seg.vals.clone());
         } else {
             let widths: Vec<usize> = rows.iter().map(|&i| specs[i].cells.len()).collect();
-            for (k, part) in split_run(&seg.vals, &widths, column_major).into_iter().enumerate() {
+            for (k, part) in split_run(&seg.vals, &widths, column_major)
+                .into_iter()
+                .enumerate()
+            {
                 assigned[rows[k]] = Some(part);
                 shared[rows[k]] = widths.iter().any(|&w| w > 1);
             }
@@ -129,7 +145,10 @@ pub(crate) fn read(segs: &[Segment<'_>], edition: Edition, column_major: bool, d
     let mut present: Vec<usize> = Vec::new();
     for (i, vals) in assigned.iter().enumerate() {
         let Some(vals) = vals else { continue };
-        let shape = Shape { kinds: specs[i].cells, sums: &[] };
+        let shape = Shape {
+            kinds: specs[i].cells,
+            sums: &[],
+        };
         let mut rd = cells::read(vals, &shape);
         if shared[i] {
             // Which numbers of a shared run are this row's is a guess.
@@ -163,11 +182,19 @@ pub(crate) fn read(segs: &[Segment<'_>], edition: Edition, column_major: bool, d
     let layout = if readings.iter().any(|r| r.how == How::Glued) {
         Layout::Glued
     } else if shared.iter().any(|&s| s) {
-        if column_major { Layout::ColumnMajor } else { Layout::ReadingOrder }
+        if column_major {
+            Layout::ColumnMajor
+        } else {
+            Layout::ReadingOrder
+        }
     } else {
         main_source(used.into_iter()).map_or(Layout::Aligned, |s| s.layout())
     };
-    Some(Read { table, uncertain, layout })
+    Some(Read {
+        table,
+        uncertain,
+        layout,
+    })
 }
 
 /// The queued rows a run of `len` values feeds: the longest prefix of the queue whose cells it
@@ -192,7 +219,13 @@ fn split_run<'t>(vals: &[&'t Tok], widths: &[usize], column_major: bool) -> Vec<
     let same = widths.windows(2).all(|w| w[0] == w[1]);
     if column_major && same {
         let (rows, w) = (widths.len(), widths[0]);
-        return (0..rows).map(|r| (0..w).filter_map(|c| vals.get(c * rows + r).copied()).collect()).collect();
+        return (0..rows)
+            .map(|r| {
+                (0..w)
+                    .filter_map(|c| vals.get(c * rows + r).copied())
+                    .collect()
+            })
+            .collect();
     }
     let mut out = Vec::new();
     let mut at = 0;
@@ -216,20 +249,35 @@ fn fill_from_orphans(
     if orphans.is_empty() {
         return;
     }
-    let short: Vec<usize> = (0..readings.len()).filter(|&k| readings[k].how == How::Missing).collect();
+    let short: Vec<usize> = (0..readings.len())
+        .filter(|&k| readings[k].how == How::Missing)
+        .collect();
     let missing: usize = short
         .iter()
-        .map(|&k| readings[k].cands.first().map_or(0, |c| c.cells.iter().filter(|s| **s == Slot::Unknown).count()))
+        .map(|&k| {
+            readings[k].cands.first().map_or(0, |c| {
+                c.cells.iter().filter(|s| **s == Slot::Unknown).count()
+            })
+        })
         .sum();
     let at = segs.first().map_or(0, |s| s.at);
     if missing != orphans.len() {
-        diags.at("values_ignored", format!("table 二: {} number(s) outside any row were ignored", orphans.len()), at);
+        diags.at(
+            "values_ignored",
+            format!(
+                "table 二: {} number(s) outside any row were ignored",
+                orphans.len()
+            ),
+            at,
+        );
         return;
     }
     let mut next = orphans.iter();
     for k in short {
         let kinds = specs[present[k]].cells;
-        let wanted = readings[k].cands.first().map_or(0, |c| c.cells.iter().filter(|s| **s == Slot::Unknown).count());
+        let wanted = readings[k].cands.first().map_or(0, |c| {
+            c.cells.iter().filter(|s| **s == Slot::Unknown).count()
+        });
         let fill: Vec<Option<Decimal>> = next
             .by_ref()
             .take(wanted)
@@ -242,13 +290,19 @@ fn fill_from_orphans(
             let mut it = fill.iter();
             for (slot, kind) in cand.cells.iter_mut().zip(kinds) {
                 if *slot == Slot::Unknown {
-                    let v = it.next().copied().flatten().filter(|d| *kind == CellKind::Amount || d.scale() == 0);
+                    let v = it
+                        .next()
+                        .copied()
+                        .flatten()
+                        .filter(|d| *kind == CellKind::Amount || d.scale() == 0);
                     *slot = Slot::Known(v);
                 }
             }
         }
         // Every placement stays a candidate; they differ, so the cells are reported uncertain.
-        readings[k].cands.dedup_by(|a: &mut Cand, b: &mut Cand| a.cells == b.cells);
+        readings[k]
+            .cands
+            .dedup_by(|a: &mut Cand, b: &mut Cand| a.cells == b.cells);
         diags.at(
             "cell_recovered",
             format!("table 二, row {}: a cell written outside the table was put back; its place is a guess", specs[present[k]].key),
@@ -263,8 +317,14 @@ fn below_stock(cells: &[Slot], stock: usize) -> f32 {
         Slot::Known(Some(d)) => d.as_int(),
         _ => None,
     };
-    let Some(stock_value) = cells.get(stock).and_then(value) else { return 0.0 };
-    cells.iter().enumerate().filter(|&(i, s)| i != stock && value(s).is_some_and(|v| v > stock_value)).count() as f32
+    let Some(stock_value) = cells.get(stock).and_then(value) else {
+        return 0.0;
+    };
+    cells
+        .iter()
+        .enumerate()
+        .filter(|&(i, s)| i != stock && value(s).is_some_and(|v| v > stock_value))
+        .count() as f32
 }
 
 fn int(v: Option<Decimal>) -> Option<i64> {
@@ -278,7 +338,9 @@ fn count(v: Option<Decimal>) -> Option<u64> {
 /// The typed table from the cells of the rows present (`(row index, cells)`).
 fn build(edition: Edition, rows: &[(usize, Vec<Option<Decimal>>)]) -> ActiveDisclosure {
     let cell = |row: usize, c: usize| -> Option<Option<Decimal>> {
-        rows.iter().find(|(i, _)| *i == row).map(|(_, cells)| cells.get(c).copied().flatten())
+        rows.iter()
+            .find(|(i, _)| *i == row)
+            .map(|(_, cells)| cells.get(c).copied().flatten())
     };
     let present = |row: usize| rows.iter().any(|(i, _)| *i == row);
     let docs = |row: usize| {
@@ -302,7 +364,11 @@ fn build(edition: Edition, rows: &[(usize, Vec<Option<Decimal>>)]) -> ActiveDisc
             decisions: int(cell(row, 2).flatten()),
         })
     };
-    let decisions = |row: usize| present(row).then(|| Decisions { decisions: count(cell(row, 0).flatten()) });
+    let decisions = |row: usize| {
+        present(row).then(|| Decisions {
+            decisions: count(cell(row, 0).flatten()),
+        })
+    };
     match edition {
         Edition::E2021 => ActiveDisclosure::E2021(ActiveDisclosure2021 {
             regulations: docs(0),
@@ -310,7 +376,9 @@ fn build(edition: Edition, rows: &[(usize, Vec<Option<Decimal>>)]) -> ActiveDisc
             licensing: decisions(2),
             penalty: decisions(3),
             coercion: decisions(4),
-            fees: present(5).then(|| Fees { amount: cell(5, 0).flatten() }),
+            fees: present(5).then(|| Fees {
+                amount: cell(5, 0).flatten(),
+            }),
         }),
         Edition::E2019 => ActiveDisclosure::E2019(ActiveDisclosure2019 {
             regulations: docs19(0),

@@ -84,11 +84,15 @@ const MAX_MISSING: usize = 3;
 
 /// A token as a value of a cell of `kind`, or `Err` when it cannot be one cell.
 fn value(tok: &Tok, kind: CellKind) -> Result<Option<Decimal>, ()> {
-    let Kind::Val(v) = &tok.kind else { return Err(()) };
+    let Kind::Val(v) = &tok.kind else {
+        return Err(());
+    };
     let Some(num) = v else { return Ok(None) };
     let value = num.value.ok_or(())?;
     match kind {
-        CellKind::Count if value.as_int().is_some_and(|i| i >= 0) && value.scale() == 0 => Ok(Some(value)),
+        CellKind::Count if value.as_int().is_some_and(|i| i >= 0) && value.scale() == 0 => {
+            Ok(Some(value))
+        }
         CellKind::Change if value.scale() == 0 => Ok(Some(value)),
         CellKind::Amount if !num.signed && value.to_f64() >= 0.0 => Ok(Some(value)),
         _ => Err(()),
@@ -99,32 +103,61 @@ fn value(tok: &Tok, kind: CellKind) -> Result<Option<Decimal>, ()> {
 pub(crate) fn read(toks: &[&Tok], shape: &Shape<'_>) -> Reading {
     let n = shape.width();
     let direct: Vec<Result<Option<Decimal>, ()>> = if toks.len() == n {
-        toks.iter().zip(shape.kinds).map(|(t, &k)| value(t, k)).collect()
+        toks.iter()
+            .zip(shape.kinds)
+            .map(|(t, &k)| value(t, k))
+            .collect()
     } else {
         Vec::new()
     };
     if toks.len() == n && direct.iter().all(Result::is_ok) {
-        let cells = direct.into_iter().map(|v| Slot::Known(v.unwrap_or(None))).collect();
-        return Reading { cands: vec![Cand { cells, penalty: 0.0 }], how: How::Exact, exhausted: false };
+        let cells = direct
+            .into_iter()
+            .map(|v| Slot::Known(v.unwrap_or(None)))
+            .collect();
+        return Reading {
+            cands: vec![Cand {
+                cells,
+                penalty: 0.0,
+            }],
+            how: How::Exact,
+            exhausted: false,
+        };
     }
     if toks.len() > n {
         let windows = windows(toks, shape);
         if !windows.is_empty() {
-            return Reading { cands: windows, how: How::Window, exhausted: false };
+            return Reading {
+                cands: windows,
+                how: How::Window,
+                exhausted: false,
+            };
         }
         let dropped = drop_strays(toks, shape);
         if !dropped.is_empty() {
-            return Reading { cands: dropped, how: How::Dropped, exhausted: false };
+            return Reading {
+                cands: dropped,
+                how: How::Dropped,
+                exhausted: false,
+            };
         }
         return forced(toks, shape);
     }
     let (glued, exhausted) = glue(toks, shape);
     if !glued.is_empty() {
-        return Reading { cands: glued, how: How::Glued, exhausted };
+        return Reading {
+            cands: glued,
+            how: How::Glued,
+            exhausted,
+        };
     }
     let missing = place_missing(toks, shape);
     if !missing.is_empty() {
-        return Reading { cands: missing, how: How::Missing, exhausted: false };
+        return Reading {
+            cands: missing,
+            how: How::Missing,
+            exhausted: false,
+        };
     }
     forced(toks, shape)
 }
@@ -140,11 +173,17 @@ fn windows(toks: &[&Tok], shape: &Shape<'_>) -> Vec<Cand> {
         if !before.iter().all(is_blank) || !after.iter().all(is_blank) {
             continue;
         }
-        let cells: Result<Vec<Slot>, ()> =
-            window.iter().zip(shape.kinds).map(|(t, &k)| value(t, k).map(Slot::Known)).collect();
+        let cells: Result<Vec<Slot>, ()> = window
+            .iter()
+            .zip(shape.kinds)
+            .map(|(t, &k)| value(t, k).map(Slot::Known))
+            .collect();
         if let Ok(cells) = cells {
             if !out.iter().any(|c| c.cells == cells) {
-                out.push(Cand { cells, penalty: 0.0 });
+                out.push(Cand {
+                    cells,
+                    penalty: 0.0,
+                });
             }
         }
     }
@@ -160,12 +199,21 @@ fn drop_strays(toks: &[&Tok], shape: &Shape<'_>) -> Vec<Cand> {
     }
     let mut out: Vec<Cand> = Vec::new();
     for_each_combination(toks.len(), excess, &mut |dropped| {
-        let kept = toks.iter().enumerate().filter(|(i, _)| !dropped.contains(i)).map(|(_, t)| t);
-        let cells: Result<Vec<Slot>, ()> =
-            kept.zip(shape.kinds).map(|(t, &k)| value(t, k).map(Slot::Known)).collect();
+        let kept = toks
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !dropped.contains(i))
+            .map(|(_, t)| t);
+        let cells: Result<Vec<Slot>, ()> = kept
+            .zip(shape.kinds)
+            .map(|(t, &k)| value(t, k).map(Slot::Known))
+            .collect();
         if let Ok(cells) = cells {
             if obeys_sums(&cells, shape) && !out.iter().any(|c| c.cells == cells) {
-                out.push(Cand { cells, penalty: 1.0 });
+                out.push(Cand {
+                    cells,
+                    penalty: 1.0,
+                });
             }
         }
     });
@@ -212,12 +260,22 @@ fn forced(toks: &[&Tok], shape: &Shape<'_>) -> Reading {
             _ => Slot::Unknown,
         })
         .collect();
-    Reading { cands: vec![Cand { cells, penalty: 0.0 }], how: How::Forced, exhausted: false }
+    Reading {
+        cands: vec![Cand {
+            cells,
+            penalty: 0.0,
+        }],
+        how: How::Forced,
+        exhausted: false,
+    }
 }
 
 /// Whether the known cells of `cells` obey the row's sums (blanks count as 0).
 pub(crate) fn obeys_sums(cells: &[Slot], shape: &Shape<'_>) -> bool {
-    shape.sums.iter().all(|s| sum_holds(cells, s) != Some(false))
+    shape
+        .sums
+        .iter()
+        .all(|s| sum_holds(cells, s) != Some(false))
 }
 
 /// `Some(holds)` for a sum whose cells are all known, `None` otherwise.
@@ -244,9 +302,13 @@ fn glue(toks: &[&Tok], shape: &Shape<'_>) -> (Vec<Cand>, bool) {
             Kind::Val(Some(num)) if !num.signed => {
                 // One written cell cannot hold several in layouts that delimit cells, unless
                 // it is not a number at all as written (`00`).
-                let splittable = num.digits.len() > 1 && (!t.source.delimits_cells() || num.value.is_none());
+                let splittable =
+                    num.digits.len() > 1 && (!t.source.delimits_cells() || num.value.is_none());
                 any_glued |= splittable;
-                pieces.push(Piece::Digits { text: &num.digits, splittable });
+                pieces.push(Piece::Digits {
+                    text: &num.digits,
+                    splittable,
+                });
             }
             _ => return (Vec::new(), false),
         }
@@ -258,14 +320,23 @@ fn glue(toks: &[&Tok], shape: &Shape<'_>) -> (Vec<Cand>, bool) {
         .iter()
         .map(|p| match p {
             Piece::Blank => 1,
-            Piece::Digits { text, splittable: true } => text.len(),
+            Piece::Digits {
+                text,
+                splittable: true,
+            } => text.len(),
             Piece::Digits { .. } => 1,
         })
         .sum();
     if capacity < n {
         return (Vec::new(), false);
     }
-    let mut search = Search { shape, pieces: &pieces, cells: Vec::with_capacity(n), out: Vec::new(), nodes: 0 };
+    let mut search = Search {
+        shape,
+        pieces: &pieces,
+        cells: Vec::with_capacity(n),
+        out: Vec::new(),
+        nodes: 0,
+    };
     search.run(0, 0);
     let exhausted = search.nodes >= SEARCH_LIMIT;
     let mut out = search.out;
@@ -300,7 +371,10 @@ impl Search<'_, '_> {
         let c = self.cells.len();
         let Some(piece) = self.pieces.get(p) else {
             if c == n {
-                self.out.push(Cand { cells: self.cells.clone(), penalty: 0.0 });
+                self.out.push(Cand {
+                    cells: self.cells.clone(),
+                    penalty: 0.0,
+                });
             }
             return;
         };
@@ -313,11 +387,21 @@ impl Search<'_, '_> {
             Piece::Blank => self.push(Slot::Known(None), p + 1, 0),
             Piece::Digits { text, splittable } => {
                 let rest = &text[offset..];
-                let lengths = if splittable { 1..=rest.len() } else { rest.len()..=rest.len() };
+                let lengths = if splittable {
+                    1..=rest.len()
+                } else {
+                    rest.len()..=rest.len()
+                };
                 for len in lengths {
                     let cell = &rest[..len];
-                    let Some(v) = cell_value(cell, kind) else { continue };
-                    let (np, no) = if len == rest.len() { (p + 1, 0) } else { (p, offset + len) };
+                    let Some(v) = cell_value(cell, kind) else {
+                        continue;
+                    };
+                    let (np, no) = if len == rest.len() {
+                        (p + 1, 0)
+                    } else {
+                        (p, offset + len)
+                    };
                     self.push(Slot::Known(Some(v)), np, no);
                     if self.nodes >= SEARCH_LIMIT {
                         return;
@@ -387,7 +471,12 @@ fn implausibility(cells: &[Slot], shape: &Shape<'_>) -> f32 {
         .collect();
     let mean = counted.iter().sum::<f32>() / counted.len().max(1) as f32;
     let spread: f32 = counted.iter().map(|l| (l - mean).powi(2)).sum();
-    let change: f32 = lens.iter().zip(shape.kinds).filter(|(_, k)| **k == CellKind::Change).map(|(l, _)| *l).sum();
+    let change: f32 = lens
+        .iter()
+        .zip(shape.kinds)
+        .filter(|(_, k)| **k == CellKind::Change)
+        .map(|(l, _)| *l)
+        .sum();
     spread + change
 }
 
@@ -429,15 +518,29 @@ mod tests {
                 LexPiece::Blank => Some(Kind::Val(None)),
                 _ => None,
             })
-            .map(|kind| Tok { kind, span: (0, 0), source, row_start: false })
+            .map(|kind| Tok {
+                kind,
+                span: (0, 0),
+                source,
+                row_start: false,
+            })
             .collect()
     }
 
     fn readings(s: &str, source: Source) -> (How, Vec<Vec<String>>) {
         let t = toks(s, source);
         let refs: Vec<&Tok> = t.iter().collect();
-        let sums = [Sum { parts: 0..6, total: 6 }];
-        let r = read(&refs, &Shape { kinds: SEVEN, sums: &sums });
+        let sums = [Sum {
+            parts: 0..6,
+            total: 6,
+        }];
+        let r = read(
+            &refs,
+            &Shape {
+                kinds: SEVEN,
+                sums: &sums,
+            },
+        );
         let show = |c: &Cand| {
             c.cells
                 .iter()

@@ -22,7 +22,10 @@ const MAX_SCALE: u8 = 9;
 impl Decimal {
     /// A whole number.
     pub const fn from_int(value: i64) -> Self {
-        Decimal { mantissa: value, scale: 0 }
+        Decimal {
+            mantissa: value,
+            scale: 0,
+        }
     }
 
     /// `mantissa / 10^scale`; `None` when the scale is beyond what an amount keeps.
@@ -82,7 +85,11 @@ impl FromStr for Decimal {
         };
         let (int, frac) = body.split_once('.').unwrap_or((body, ""));
         let all_digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
-        if int.is_empty() || !all_digits(int) || !all_digits(frac) || (body.contains('.') && frac.is_empty()) {
+        if int.is_empty()
+            || !all_digits(int)
+            || !all_digits(frac)
+            || (body.contains('.') && frac.is_empty())
+        {
             return Err(err());
         }
         let scale = u8::try_from(frac.len()).map_err(|_| err())?;
@@ -141,7 +148,15 @@ mod tests {
 
     #[test]
     fn parses_and_prints_the_written_digits() {
-        for s in ["0", "6559", "96171.6", "75394432.52", "0.05", "-3.10", "9116.36"] {
+        for s in [
+            "0",
+            "6559",
+            "96171.6",
+            "75394432.52",
+            "0.05",
+            "-3.10",
+            "9116.36",
+        ] {
             assert_eq!(s.parse::<Decimal>().unwrap().to_string(), s);
         }
     }

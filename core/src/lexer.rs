@@ -76,7 +76,10 @@ fn is_dash(c: char) -> bool {
 fn grouped_digits(i: &str) -> IResult<&str, &str> {
     recognize(pair(
         digit1,
-        many0(preceded(char(','), take_while_m_n(3, 3, |c: char| c.is_ascii_digit()))),
+        many0(preceded(
+            char(','),
+            take_while_m_n(3, 3, |c: char| c.is_ascii_digit()),
+        )),
     ))
     .parse(i)
 }
@@ -127,8 +130,14 @@ fn note(i: &str) -> IResult<&str, &str> {
         one_of(")）"),
     )
     .parse(i)?;
-    if inner.chars().all(|c| is_chinese_numeral(c) || c.is_ascii_digit() || is_space(c)) {
-        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
+    if inner
+        .chars()
+        .all(|c| is_chinese_numeral(c) || c.is_ascii_digit() || is_space(c))
+    {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Verify,
+        )));
     }
     Ok((rest, inner))
 }
@@ -157,11 +166,17 @@ pub(crate) fn lex(cell: &str, base: usize, whole_cell: bool, out: &mut Vec<Lexem
         let lead = cell.len() - cell.trim_start_matches(is_space).len();
         let at = base + lead;
         if trimmed.is_empty() {
-            out.push(Lexeme { piece: Piece::Blank, span: (at, at) });
+            out.push(Lexeme {
+                piece: Piece::Blank,
+                span: (at, at),
+            });
             return;
         }
         if let Ok(("", m)) = blank_marker(trimmed) {
-            out.push(Lexeme { piece: Piece::Blank, span: (at, at + m.len()) });
+            out.push(Lexeme {
+                piece: Piece::Blank,
+                span: (at, at + m.len()),
+            });
             return;
         }
     }
@@ -177,7 +192,10 @@ pub(crate) fn lex(cell: &str, base: usize, whole_cell: bool, out: &mut Vec<Lexem
         let boundary = pos == 0 || cell[..pos].ends_with(is_space);
         if let Some(len) = skippable(rest) {
             flush_text(cell, base, &mut text_start, pos, out);
-            out.push(Lexeme { piece: Piece::Noise, span: (base + pos, base + pos + len) });
+            out.push(Lexeme {
+                piece: Piece::Noise,
+                span: (base + pos, base + pos + len),
+            });
             pos += len;
             continue;
         }
@@ -185,7 +203,10 @@ pub(crate) fn lex(cell: &str, base: usize, whole_cell: bool, out: &mut Vec<Lexem
             if let Ok((after, m)) = blank_marker(rest) {
                 if after.is_empty() || after.starts_with(is_space) {
                     flush_text(cell, base, &mut text_start, pos, out);
-                    out.push(Lexeme { piece: Piece::Blank, span: (base + pos, base + pos + m.len()) });
+                    out.push(Lexeme {
+                        piece: Piece::Blank,
+                        span: (base + pos, base + pos + m.len()),
+                    });
                     pos += m.len();
                     continue;
                 }
@@ -193,7 +214,10 @@ pub(crate) fn lex(cell: &str, base: usize, whole_cell: bool, out: &mut Vec<Lexem
         }
         if let Some((num, len, ordinal_tail)) = number_at(cell, pos, base) {
             flush_text(cell, base, &mut text_start, pos, out);
-            out.push(Lexeme { piece: Piece::Num(num), span: (base + pos, base + pos + len) });
+            out.push(Lexeme {
+                piece: Piece::Num(num),
+                span: (base + pos, base + pos + len),
+            });
             pos += len;
             if ordinal_tail {
                 // The last digit belongs to the next label's ordinal (`…20000022.其他法律…`).
@@ -221,7 +245,13 @@ fn skippable(rest: &str) -> Option<usize> {
     None
 }
 
-fn flush_text(cell: &str, base: usize, start: &mut Option<usize>, end: usize, out: &mut Vec<Lexeme>) {
+fn flush_text(
+    cell: &str,
+    base: usize,
+    start: &mut Option<usize>,
+    end: usize,
+    out: &mut Vec<Lexeme>,
+) {
     let Some(s) = start.take() else { return };
     let piece = &cell[s..end];
     let trimmed = piece.trim_end_matches(is_space);
@@ -230,7 +260,11 @@ fn flush_text(cell: &str, base: usize, start: &mut Option<usize>, end: usize, ou
     }
     let meaningful = trimmed.chars().any(|c| is_cjk(c) || c.is_alphanumeric());
     out.push(Lexeme {
-        piece: if meaningful { Piece::Text } else { Piece::Noise },
+        piece: if meaningful {
+            Piece::Text
+        } else {
+            Piece::Noise
+        },
         span: (base + s, base + s + trimmed.len()),
     });
 }
@@ -262,7 +296,9 @@ fn number_at(cell: &str, pos: usize, base: usize) -> Option<(Num, usize, bool)> 
     let mut len = rest.len() - after.len();
     let next_non_space = after.trim_start_matches(is_space).chars().next();
     match after.chars().next() {
-        Some(c) if c.is_ascii_alphabetic() || c == '@' || c == '_' || c == ':' || c == '/' => return None,
+        Some(c) if c.is_ascii_alphabetic() || c == '@' || c == '_' || c == ':' || c == '/' => {
+            return None
+        }
         _ => {}
     }
     // `1.属于国家秘密`, `3、其他`: an ordinal. In glued text the digits before it are a value.
@@ -286,7 +322,11 @@ fn number_at(cell: &str, pos: usize, base: usize) -> Option<(Num, usize, bool)> 
             }
         }
     }
-    let digits_written = if ordinal_tail { &written[..written.len() - 1] } else { written };
+    let digits_written = if ordinal_tail {
+        &written[..written.len() - 1]
+    } else {
+        written
+    };
     let digits: String = digits_written.chars().filter(|&c| c != ',').collect();
     let mut tail = &rest[len..];
     let mut note_span = None;
@@ -312,10 +352,23 @@ fn number_at(cell: &str, pos: usize, base: usize) -> Option<(Num, usize, bool)> 
         None
     } else {
         let neg = signed && rest.starts_with(['减', '-']);
-        let text = if neg { format!("-{digits}") } else { digits.clone() };
+        let text = if neg {
+            format!("-{digits}")
+        } else {
+            digits.clone()
+        };
         text.parse::<Decimal>().ok()
     };
-    Some((Num { digits, value, signed, note: note_span }, len, ordinal_tail))
+    Some((
+        Num {
+            digits,
+            value,
+            signed,
+            note: note_span,
+        },
+        len,
+        ordinal_tail,
+    ))
 }
 
 #[cfg(test)]
@@ -342,13 +395,21 @@ mod tests {
     fn values_and_labels_in_a_plain_line() {
         assert_eq!(
             pieces("一、本年新收政府信息公开申请数量 3001 53 0", false),
-            ["T:一、本年新收政府信息公开申请数量", "N:3001", "N:53", "N:0"]
+            [
+                "T:一、本年新收政府信息公开申请数量",
+                "N:3001",
+                "N:53",
+                "N:0"
+            ]
         );
     }
 
     #[test]
     fn ordinals_stay_in_labels() {
-        assert_eq!(pieces("1. 属于国家秘密 0", false), ["T:1. 属于国家秘密", "N:0"]);
+        assert_eq!(
+            pieces("1. 属于国家秘密 0", false),
+            ["T:1. 属于国家秘密", "N:0"]
+        );
         assert_eq!(pieces("3、其他 108", false), ["T:3、其他", "N:108"]);
     }
 
@@ -362,7 +423,10 @@ mod tests {
 
     #[test]
     fn numbers_in_sentences_are_text() {
-        assert_eq!(pieces("共受理 1295 件，2025 年", false), ["T:共受理 1295 件，2025 年"]);
+        assert_eq!(
+            pieces("共受理 1295 件，2025 年", false),
+            ["T:共受理 1295 件，2025 年"]
+        );
         assert_eq!(pieces("（国令第 711 号）", false), ["T:（国令第 711 号）"]);
         assert_eq!(pieces("保留4位小数", false), ["T:保留4位小数"]);
     }
@@ -374,7 +438,10 @@ mod tests {
         assert_eq!(pieces("251000元", true), ["N:251000"]);
         assert_eq!(pieces("96171.6万元", true), ["N:96171.6"]);
         assert_eq!(pieces("22（其中修订16件）", true), ["N:22"]);
-        assert_eq!(pieces("1362（二）部分公开", false), ["N:1362", "T:（二）部分公开"]);
+        assert_eq!(
+            pieces("1362（二）部分公开", false),
+            ["N:1362", "T:（二）部分公开"]
+        );
     }
 
     #[test]
@@ -382,13 +449,19 @@ mod tests {
         assert_eq!(pieces("\u{a0}", true), ["B"]);
         assert_eq!(pieces("—", true), ["B"]);
         assert_eq!(pieces(":", true), ["X::"]);
-        assert_eq!(pieces("7461200101769-5-法提供", false), ["N:7461200101769", "X:-5-", "T:法提供"]);
+        assert_eq!(
+            pieces("7461200101769-5-法提供", false),
+            ["N:7461200101769", "X:-5-", "T:法提供"]
+        );
         assert_eq!(pieces("<b>红木</b>", true), ["X:<b>", "T:红木", "X:</b>"]);
         assert_eq!(pieces("10 - - 10", false), ["N:10", "B", "B", "N:10"]);
     }
 
     #[test]
     fn leading_zeros_mark_glued_digits() {
-        assert_eq!(pieces("0 0 00 00 0", false), ["N:0", "N:0", "G:00", "G:00", "N:0"]);
+        assert_eq!(
+            pieces("0 0 00 00 0", false),
+            ["N:0", "N:0", "G:00", "G:00", "N:0"]
+        );
     }
 }

@@ -30,6 +30,7 @@ mod error;
 mod layout;
 mod lexer;
 mod model;
+mod render;
 mod report;
 mod requests;
 mod sections;
@@ -40,6 +41,7 @@ mod text;
 pub use decimal::{Decimal, ParseDecimalError};
 pub use error::Error;
 pub use model::*;
+pub use render::RenderError;
 pub use text::line_col;
 
 use report::Diagnostics;
@@ -66,7 +68,9 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { max_bytes: DEFAULT_MAX_BYTES }
+        Options {
+            max_bytes: DEFAULT_MAX_BYTES,
+        }
     }
 }
 
@@ -86,7 +90,10 @@ impl Options {
 
     fn check_size(&self, size: usize) -> Result<(), Error> {
         if size > self.max_bytes {
-            return Err(Error::TooLarge { size, limit: self.max_bytes });
+            return Err(Error::TooLarge {
+                size,
+                limit: self.max_bytes,
+            });
         }
         Ok(())
     }
@@ -105,7 +112,8 @@ fn run(input: &str) -> Result<Report, Error> {
     let meta = sections::meta(&working);
     let regions = sections::regions(&working);
     let tokens = |r: Option<(usize, usize)>, diags: &mut Diagnostics| {
-        r.map(|(s, e)| layout::read(&working, s, e, &html_rows, diags)).unwrap_or_default()
+        r.map(|(s, e)| layout::read(&working, s, e, &html_rows, diags))
+            .unwrap_or_default()
     };
     let active_toks = tokens(regions.active, &mut diags);
     let request_toks = tokens(regions.requests, &mut diags);
@@ -114,7 +122,9 @@ fn run(input: &str) -> Result<Report, Error> {
     let request_segs = layout::segments(&working, &request_toks);
     let appeal_segs = layout::segments(&working, &appeal_toks);
 
-    let marked = regions.active.and_then(|(s, e)| active::edition_marked(&working[s..e]));
+    let marked = regions
+        .active
+        .and_then(|(s, e)| active::edition_marked(&working[s..e]));
     let by_year = meta.year.and_then(Edition::for_year);
     let requests = requests::read(&request_segs, marked.or(by_year), &mut diags);
     let edition = requests.as_ref().map(|r| r.edition).or(marked).or(by_year);
@@ -123,12 +133,19 @@ fn run(input: &str) -> Result<Report, Error> {
         if a != r {
             diags.note(
                 "editions_disagree",
-                format!("table 二 follows the {} template but table 三 the {} one", a.as_str(), r.as_str()),
+                format!(
+                    "table 二 follows the {} template but table 三 the {} one",
+                    a.as_str(),
+                    r.as_str()
+                ),
             );
         }
     }
-    let column_major = requests.as_ref().is_some_and(|r| r.layout == Layout::ColumnMajor);
-    let active = active_edition.and_then(|e| active::read(&active_segs, e, column_major, &mut diags));
+    let column_major = requests
+        .as_ref()
+        .is_some_and(|r| r.layout == Layout::ColumnMajor);
+    let active =
+        active_edition.and_then(|e| active::read(&active_segs, e, column_major, &mut diags));
     let appeals = appeals::read(&appeal_segs, &mut diags);
 
     if active.is_none() && requests.is_none() && appeals.is_none() {
@@ -158,10 +175,16 @@ fn run(input: &str) -> Result<Report, Error> {
         a.table
     });
     if meta.year.is_none() {
-        diags.note("year_missing", "no title or statistics period states the year the report covers".into());
+        diags.note(
+            "year_missing",
+            "no title or statistics period states the year the report covers".into(),
+        );
     }
     if meta.organ.is_none() {
-        diags.note("organ_missing", "no title names the body that issued the report".into());
+        diags.note(
+            "organ_missing",
+            "no title names the body that issued the report".into(),
+        );
     }
     Ok(Report {
         edition: report_edition,
@@ -222,5 +245,8 @@ fn no_tables(
             working.chars().count()
         ),
     };
-    Err(Error::NoTables { reason, line: title_line })
+    Err(Error::NoTables {
+        reason,
+        line: title_line,
+    })
 }

@@ -180,13 +180,16 @@ rows_struct! {
 impl RequestRow {
     /// The rows of table 三 in `edition`, in source order.
     pub fn rows(edition: Edition) -> impl Iterator<Item = RequestRow> {
-        RequestRow::ALL.iter().copied().filter(move |r| match edition {
-            Edition::E2021 => *r != RequestRow::Other,
-            Edition::E2019 => !matches!(
-                r,
-                RequestRow::OtherNoCorrection | RequestRow::OtherNoFee | RequestRow::OtherMisc
-            ),
-        })
+        RequestRow::ALL
+            .iter()
+            .copied()
+            .filter(move |r| match edition {
+                Edition::E2021 => *r != RequestRow::Other,
+                Edition::E2019 => !matches!(
+                    r,
+                    RequestRow::OtherNoCorrection | RequestRow::OtherNoFee | RequestRow::OtherMisc
+                ),
+            })
     }
 
     /// A result row of 三、本年度办理结果 (summed by `results_sum`).
@@ -423,8 +426,10 @@ pub enum Layout {
     Tsv,
     /// Comma-separated rows.
     Csv,
-    /// One cell per line (blocks separated by blank lines, or tab-indented cells).
+    /// One cell per line, blocks separated by blank lines.
     CellPerLine,
+    /// One cell per line, each indented by a tab; rows separated by blank lines.
+    TabCells,
     /// Whitespace-aligned columns, one row per line (`pdftotext -layout`, row text).
     Aligned,
     /// Reading-order text: labels and numbers in separate blocks.
@@ -436,6 +441,26 @@ pub enum Layout {
 }
 
 impl Layout {
+    /// Every layout.
+    pub const ALL: &'static [Layout] = &[
+        Layout::Html,
+        Layout::Markdown,
+        Layout::Tsv,
+        Layout::Csv,
+        Layout::CellPerLine,
+        Layout::TabCells,
+        Layout::Aligned,
+        Layout::ReadingOrder,
+        Layout::ColumnMajor,
+        Layout::Glued,
+    ];
+
+    /// The layout named `name` (as in JSON: `html`, `tab_cells`…; `-` may stand for `_`).
+    pub fn from_name(name: &str) -> Option<Layout> {
+        let name = name.replace('-', "_");
+        Layout::ALL.iter().copied().find(|l| l.as_str() == name)
+    }
+
     /// The key used in JSON and by `xxgk render --layout`.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -444,6 +469,7 @@ impl Layout {
             Layout::Tsv => "tsv",
             Layout::Csv => "csv",
             Layout::CellPerLine => "cell_per_line",
+            Layout::TabCells => "tab_cells",
             Layout::Aligned => "aligned",
             Layout::ReadingOrder => "reading_order",
             Layout::ColumnMajor => "column_major",

@@ -24,13 +24,20 @@ impl Diagnostics {
 
     /// The diagnostics with offsets, lines and columns in `input`.
     pub(crate) fn finish(mut self, input: &str, map: &OffsetMap) -> Vec<Diagnostic> {
-        self.items.sort_by_key(|(_, _, at)| at.unwrap_or(usize::MAX));
+        self.items
+            .sort_by_key(|(_, _, at)| at.unwrap_or(usize::MAX));
         self.items
             .into_iter()
             .map(|(code, message, at)| {
                 let offset = at.map(|a| map.to_input(a));
                 let lc = offset.map(|o| line_col(input, o));
-                Diagnostic { code, message, offset, line: lc.map(|l| l.0), column: lc.map(|l| l.1) }
+                Diagnostic {
+                    code,
+                    message,
+                    offset,
+                    line: lc.map(|l| l.0),
+                    column: lc.map(|l| l.1),
+                }
             })
             .collect()
     }

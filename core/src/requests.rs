@@ -18,8 +18,14 @@ use crate::template::{request_cues, score, CellKind};
 
 const COLS: usize = 7;
 const KINDS: [CellKind; COLS] = [CellKind::Count; COLS];
-const ROW_SUM: [Sum; 1] = [Sum { parts: 0..6, total: 6 }];
-const SHAPE: Shape<'static> = Shape { kinds: &KINDS, sums: &ROW_SUM };
+const ROW_SUM: [Sum; 1] = [Sum {
+    parts: 0..6,
+    total: 6,
+}];
+const SHAPE: Shape<'static> = Shape {
+    kinds: &KINDS,
+    sums: &ROW_SUM,
+};
 
 /// A label matches a row from this score on.
 const MATCH: f32 = 0.5;
@@ -53,7 +59,11 @@ struct Obs<'t> {
 }
 
 /// Reads table 三 from the segments of its region.
-pub(crate) fn read(segs: &[Segment<'_>], hint: Option<Edition>, diags: &mut Diagnostics) -> Option<Read> {
+pub(crate) fn read(
+    segs: &[Segment<'_>],
+    hint: Option<Edition>,
+    diags: &mut Diagnostics,
+) -> Option<Read> {
     let obs = observe(segs);
     if obs.is_empty() {
         return None;
@@ -74,9 +84,15 @@ pub(crate) fn read(segs: &[Segment<'_>], hint: Option<Edition>, diags: &mut Diag
     }
 
     // Readings of the rows present, and the template identities between them.
-    let present: Vec<(RequestRow, usize)> =
-        rows.iter().zip(&assignment).filter_map(|(&r, a)| a.map(|i| (r, i))).collect();
-    let readings: Vec<Reading> = present.iter().map(|&(_, i)| cells::read(&obs[i].vals, &SHAPE)).collect();
+    let present: Vec<(RequestRow, usize)> = rows
+        .iter()
+        .zip(&assignment)
+        .filter_map(|(&r, a)| a.map(|i| (r, i)))
+        .collect();
+    let readings: Vec<Reading> = present
+        .iter()
+        .map(|&(_, i)| cells::read(&obs[i].vals, &SHAPE))
+        .collect();
     let index = |row: RequestRow| present.iter().position(|&(r, _)| r == row);
     let identities = identities(&present, index);
     let resolved = resolve(&readings, &identities);
@@ -86,7 +102,9 @@ pub(crate) fn read(segs: &[Segment<'_>], hint: Option<Edition>, diags: &mut Diag
     for (k, &(row, i)) in present.iter().enumerate() {
         let mut cells = Applicants::default();
         for (c, &col) in Applicant::ALL.iter().enumerate() {
-            let v = resolved.cells[k][c].and_then(|d| d.as_int()).and_then(|i| u64::try_from(i).ok());
+            let v = resolved.cells[k][c]
+                .and_then(|d| d.as_int())
+                .and_then(|i| u64::try_from(i).ok());
             *cells.get_mut(col) = v;
             if resolved.uncertain[k][c] {
                 uncertain.push(format!("requests.{}.{}", row.key(), col.key()));
@@ -95,23 +113,54 @@ pub(crate) fn read(segs: &[Segment<'_>], hint: Option<Edition>, diags: &mut Diag
         *table.get_mut(row) = Some(cells);
         explain(row, &obs[i], &readings[k], diags);
     }
-    for r in rows.iter().zip(&assignment).filter(|(_, a)| a.is_none()).map(|(r, _)| r) {
-        diags.note("row_missing", format!("table 三 has no row {} ({}) in the source", r.key(), r.label()));
+    for r in rows
+        .iter()
+        .zip(&assignment)
+        .filter(|(_, a)| a.is_none())
+        .map(|(r, _)| r)
+    {
+        diags.note(
+            "row_missing",
+            format!(
+                "table 三 has no row {} ({}) in the source",
+                r.key(),
+                r.label()
+            ),
+        );
     }
     for (i, o) in obs.iter().enumerate() {
-        if !assignment.contains(&Some(i)) && o.vals.iter().any(|t| matches!(t.kind, crate::layout::Kind::Val(Some(_)))) {
-            diags.at("values_ignored", "numbers in table 三 that belong to no row of the template were ignored".into(), o.at);
+        if !assignment.contains(&Some(i))
+            && o.vals
+                .iter()
+                .any(|t| matches!(t.kind, crate::layout::Kind::Val(Some(_))))
+        {
+            diags.at(
+                "values_ignored",
+                "numbers in table 三 that belong to no row of the template were ignored".into(),
+                o.at,
+            );
         }
     }
     let layout = layout_of(&obs, &assignment, &readings);
-    Some(Read { table, edition, uncertain, layout })
+    Some(Read {
+        table,
+        edition,
+        uncertain,
+        layout,
+    })
 }
 
 /// The template identities among the rows present: row sums, column balance, results sum.
-fn identities(present: &[(RequestRow, usize)], index: impl Fn(RequestRow) -> Option<usize>) -> Vec<Identity> {
+fn identities(
+    present: &[(RequestRow, usize)],
+    index: impl Fn(RequestRow) -> Option<usize>,
+) -> Vec<Identity> {
     let mut ids = Vec::new();
     for k in 0..present.len() {
-        ids.push(Identity { lhs: (0..6).map(|c| (k, c)).collect(), rhs: vec![(k, 6)] });
+        ids.push(Identity {
+            lhs: (0..6).map(|c| (k, c)).collect(),
+            rhs: vec![(k, 6)],
+        });
     }
     let (nr, co, tp, cf) = (
         index(RequestRow::NewReceived),
@@ -119,15 +168,25 @@ fn identities(present: &[(RequestRow, usize)], index: impl Fn(RequestRow) -> Opt
         index(RequestRow::TotalProcessed),
         index(RequestRow::CarriedForward),
     );
-    let results: Vec<usize> =
-        present.iter().enumerate().filter(|(_, (r, _))| r.is_result()).map(|(k, _)| k).collect();
+    let results: Vec<usize> = present
+        .iter()
+        .enumerate()
+        .filter(|(_, (r, _))| r.is_result())
+        .map(|(k, _)| k)
+        .collect();
     for c in 0..COLS {
         if let (Some(nr), Some(co), Some(tp), Some(cf)) = (nr, co, tp, cf) {
-            ids.push(Identity { lhs: vec![(nr, c), (co, c)], rhs: vec![(tp, c), (cf, c)] });
+            ids.push(Identity {
+                lhs: vec![(nr, c), (co, c)],
+                rhs: vec![(tp, c), (cf, c)],
+            });
         }
         if let Some(tp) = tp {
             if !results.is_empty() {
-                ids.push(Identity { lhs: results.iter().map(|&k| (k, c)).collect(), rhs: vec![(tp, c)] });
+                ids.push(Identity {
+                    lhs: results.iter().map(|&k| (k, c)).collect(),
+                    rhs: vec![(tp, c)],
+                });
             }
         }
     }
@@ -139,7 +198,9 @@ fn explain(row: RequestRow, o: &Obs<'_>, rd: &Reading, diags: &mut Diagnostics) 
     let what = match rd.how {
         How::Exact | How::Window => return,
         How::Glued => "its digits were glued together and were split by the template's sums",
-        How::Missing => "it has fewer cells than the template; the missing ones were placed by the arithmetic",
+        How::Missing => {
+            "it has fewer cells than the template; the missing ones were placed by the arithmetic"
+        }
         How::Dropped => "it has more numbers than cells; the strays were dropped by the arithmetic",
         How::Reordered => "its values were put back in order by the arithmetic",
         How::Forced => "its cells could not be read with certainty",
@@ -153,7 +214,11 @@ fn explain(row: RequestRow, o: &Obs<'_>, rd: &Reading, diags: &mut Diagnostics) 
 }
 
 fn layout_of(obs: &[Obs<'_>], assignment: &[Option<usize>], readings: &[Reading]) -> Layout {
-    let used: Vec<&Obs<'_>> = assignment.iter().flatten().filter_map(|&i| obs.get(i)).collect();
+    let used: Vec<&Obs<'_>> = assignment
+        .iter()
+        .flatten()
+        .filter_map(|&i| obs.get(i))
+        .collect();
     if used.iter().any(|o| o.origin == Origin::ColumnMajor) {
         return Layout::ColumnMajor;
     }
@@ -163,7 +228,8 @@ fn layout_of(obs: &[Obs<'_>], assignment: &[Option<usize>], readings: &[Reading]
     if used.iter().filter(|o| o.origin == Origin::Chunk).count() >= 2 {
         return Layout::ReadingOrder;
     }
-    main_source(used.iter().flat_map(|o| o.vals.iter().copied())).map_or(Layout::Aligned, |s| s.layout())
+    main_source(used.iter().flat_map(|o| o.vals.iter().copied()))
+        .map_or(Layout::Aligned, |s| s.layout())
 }
 
 /// The observed rows of the region.
@@ -174,14 +240,23 @@ fn observe<'t>(segs: &[Segment<'t>]) -> Vec<Obs<'t>> {
             continue;
         }
         for (n, piece) in physical_rows(&seg.vals).into_iter().enumerate() {
-            let label = if n == 0 { seg.label.clone() } else { Vec::new() };
+            let label = if n == 0 {
+                seg.label.clone()
+            } else {
+                Vec::new()
+            };
             let at = piece.first().map_or(seg.at, |t| t.span.0);
             let at = if n == 0 { seg.at } else { at };
             let streamed = !piece.first().is_some_and(|t| t.row_start);
             if streamed && piece.len() > COLS && piece.len() % COLS == 0 {
                 chunk(label, piece, at, &mut out);
             } else {
-                out.push(Obs { label, vals: piece, at, origin: Origin::Row });
+                out.push(Obs {
+                    label,
+                    vals: piece,
+                    at,
+                    origin: Origin::Row,
+                });
             }
         }
     }
@@ -223,21 +298,32 @@ fn chunk<'t>(label: Vec<char>, vals: Vec<&'t Tok>, at: usize, out: &mut Vec<Obs<
         .unwrap_or_default();
     let by_rows: Vec<Vec<&'t Tok>> = vals.chunks(COLS).map(<[_]>::to_vec).collect();
     if named.len() >= k && k >= 2 {
-        let by_cols: Vec<Vec<&'t Tok>> =
-            (0..k).map(|r| (0..COLS).map(|c| vals[c * k + r]).collect()).collect();
+        let by_cols: Vec<Vec<&'t Tok>> = (0..k)
+            .map(|r| (0..COLS).map(|c| vals[c * k + r]).collect())
+            .collect();
         if sums_holding(&by_cols) > sums_holding(&by_rows) {
             // The labels were listed in row order before the numbers.
             let first = named.len() - k;
             for (r, vals) in by_cols.into_iter().enumerate() {
                 let (s, e) = named[first + r];
-                out.push(Obs { label: label[s..e].to_vec(), vals, at, origin: Origin::ColumnMajor });
+                out.push(Obs {
+                    label: label[s..e].to_vec(),
+                    vals,
+                    at,
+                    origin: Origin::ColumnMajor,
+                });
             }
             return;
         }
     }
     for (r, vals) in by_rows.into_iter().enumerate() {
         let label = if r == 0 { label.clone() } else { Vec::new() };
-        out.push(Obs { label, vals, at, origin: Origin::Chunk });
+        out.push(Obs {
+            label,
+            vals,
+            at,
+            origin: Origin::Chunk,
+        });
     }
 }
 
@@ -257,7 +343,9 @@ fn named_rows(label: &[char], edition: Edition) -> Vec<(usize, usize)> {
                     .filter(|(_, w)| *w >= STRONG)
                     .filter_map(|&(cue, _)| {
                         let cue: Vec<char> = cue.chars().collect();
-                        rest.windows(cue.len()).position(|win| win == cue.as_slice()).map(|p| p + cue.len())
+                        rest.windows(cue.len())
+                            .position(|win| win == cue.as_slice())
+                            .map(|p| p + cue.len())
                     })
                     .min()
                     .map(|end| (end, r))
@@ -283,7 +371,9 @@ fn sums_holding(rows: &[Vec<&Tok>]) -> usize {
             rd.how == How::Exact
                 && rd.cands.iter().all(|c| {
                     cells::obeys_sums(&c.cells, &SHAPE)
-                        && c.cells.iter().any(|s| matches!(s, cells::Slot::Known(Some(d)) if d.as_int() != Some(0)))
+                        && c.cells.iter().any(
+                            |s| matches!(s, cells::Slot::Known(Some(d)) if d.as_int() != Some(0)),
+                        )
                 })
         })
         .count()
@@ -298,16 +388,29 @@ fn align(obs: &[Obs<'_>], edition: Edition) -> (f32, Vec<Option<usize>>) {
         .iter()
         .map(|o| {
             rows.iter()
-                .map(|&r| score(&o.label, request_cues(r)).map_or(0.0, |(s, end)| {
-                    // A cue far from the end of a long label is a leftover of earlier rows.
-                    let tail = (o.label.len() - end) as f32;
-                    if s >= MATCH { s - (tail / 60.0).min(0.3) } else { 0.0 }
-                }))
+                .map(|&r| {
+                    score(&o.label, request_cues(r)).map_or(0.0, |(s, end)| {
+                        // A cue far from the end of a long label is a leftover of earlier rows.
+                        let tail = (o.label.len() - end) as f32;
+                        if s >= MATCH {
+                            s - (tail / 60.0).min(0.3)
+                        } else {
+                            0.0
+                        }
+                    })
+                })
                 .collect()
         })
         .collect();
-    let best: Vec<f32> = scores.iter().map(|s| s.iter().copied().fold(0.0, f32::max)).collect();
-    let numeric = |o: &Obs<'_>| o.vals.iter().any(|t| matches!(t.kind, crate::layout::Kind::Val(Some(_))));
+    let best: Vec<f32> = scores
+        .iter()
+        .map(|s| s.iter().copied().fold(0.0, f32::max))
+        .collect();
+    let numeric = |o: &Obs<'_>| {
+        o.vals
+            .iter()
+            .any(|t| matches!(t.kind, crate::layout::Kind::Val(Some(_))))
+    };
     let fit = |o: &Obs<'_>| -> f32 {
         if o.vals.len() == COLS {
             0.5

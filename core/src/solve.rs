@@ -38,7 +38,12 @@ pub(crate) fn resolve(readings: &[Reading], identities: &[Identity]) -> Resolved
     for component in components(rows, identities) {
         let ids: Vec<&Identity> = identities
             .iter()
-            .filter(|id| id.lhs.iter().chain(&id.rhs).any(|&(r, _)| component.contains(&r)))
+            .filter(|id| {
+                id.lhs
+                    .iter()
+                    .chain(&id.rhs)
+                    .any(|&(r, _)| component.contains(&r))
+            })
             .collect();
         solve_component(readings, &component, &ids, &mut out);
     }
@@ -60,7 +65,12 @@ fn components(rows: usize, identities: &[Identity]) -> Vec<Vec<usize>> {
         x
     }
     for id in identities {
-        let mut cells = id.lhs.iter().chain(&id.rhs).map(|&(r, _)| r).filter(|&r| r < rows);
+        let mut cells = id
+            .lhs
+            .iter()
+            .chain(&id.rhs)
+            .map(|&(r, _)| r)
+            .filter(|&r| r < rows);
         if let Some(first) = cells.next() {
             for r in cells {
                 let (a, b) = (find(&mut parent, first), find(&mut parent, r));
@@ -92,15 +102,18 @@ fn solve_component(readings: &[Reading], rows: &[usize], ids: &[&Identity], out:
             rd.cands.len() > 1 || rd.cands.iter().any(|c| c.cells.contains(&Slot::Unknown))
         })
         .collect();
-    let mut grid: Vec<Vec<Slot>> =
-        readings.iter().map(|r| r.cands.first().map(|c| c.cells.clone()).unwrap_or_default()).collect();
+    let mut grid: Vec<Vec<Slot>> = readings
+        .iter()
+        .map(|r| r.cands.first().map(|c| c.cells.clone()).unwrap_or_default())
+        .collect();
     let combos = ambiguous
         .iter()
-        .try_fold(1usize, |acc, &r| acc.checked_mul(readings[r].cands.len().max(1)))
+        .try_fold(1usize, |acc, &r| {
+            acc.checked_mul(readings[r].cands.len().max(1))
+        })
         .filter(|&n| n <= MAX_COMBINATIONS);
 
-    // (score, penalty, choice, solved grid rows of the ambiguous rows)
-    let mut results: Vec<(usize, f32, Vec<usize>, Vec<Vec<Slot>>)> = Vec::new();
+    let mut results: Vec<Outcome> = Vec::new();
     if let Some(total) = combos {
         let mut choice = vec![0usize; ambiguous.len()];
         for _ in 0..total {
@@ -112,21 +125,25 @@ fn solve_component(readings: &[Reading], rows: &[usize], ids: &[&Identity], out:
             }
             if let Some(score) = fill_and_score(&mut grid, ids) {
                 let solved = ambiguous.iter().map(|&r| grid[r].clone()).collect();
-                results.push((score, penalty, choice.clone(), solved));
+                results.push(Outcome {
+                    score,
+                    penalty,
+                    choice: choice.clone(),
+                    solved,
+                });
             }
             advance(&mut choice, &ambiguous, readings);
         }
     }
-    let best = results.iter().map(|r| r.0).max();
-    let mut winners: Vec<&(usize, f32, Vec<usize>, Vec<Vec<Slot>>)> =
-        results.iter().filter(|r| Some(r.0) == best).collect();
-    winners.sort_by(|a, b| a.1.total_cmp(&b.1));
+    let best = results.iter().map(|r| r.score).max();
+    let mut winners: Vec<&Outcome> = results.iter().filter(|r| Some(r.score) == best).collect();
+    winners.sort_by(|a, b| a.penalty.total_cmp(&b.penalty));
 
     for &r in rows {
         let rd = &readings[r];
         let k = ambiguous.iter().position(|&a| a == r);
         let chosen: Vec<Slot> = match (k, winners.first()) {
-            (Some(k), Some(w)) => w.3[k].clone(),
+            (Some(k), Some(w)) => w.solved[k].clone(),
             // Too many combinations, or none consistent: the least implausible reading.
             _ => least_penalty(rd),
         };
@@ -141,14 +158,28 @@ fn solve_component(readings: &[Reading], rows: &[usize], ids: &[&Identity], out:
                 Some(k) if !winners.is_empty() => {
                     // Inferred in a winner, or not the same in all winners.
                     winners.iter().any(|w| {
-                        readings[r].cands[w.2[k]].cells[c] == Slot::Unknown || w.3[k][c] != *slot
+                        readings[r].cands[w.choice[k]].cells[c] == Slot::Unknown
+                            || w.solved[k][c] != *slot
                     })
                 }
                 Some(_) => differs(rd, c) || *slot == Slot::Unknown,
             };
-            out.uncertain[r][c] = doubtful || rd.how == How::Forced || rd.exhausted || *slot == Slot::Unknown;
+            out.uncertain[r][c] =
+                doubtful || rd.how == How::Forced || rd.exhausted || *slot == Slot::Unknown;
         }
     }
+}
+
+/// One combination of readings, tried.
+struct Outcome {
+    /// How many identities hold.
+    score: usize,
+    /// The sum of the readings' penalties.
+    penalty: f32,
+    /// The reading chosen for each ambiguous row.
+    choice: Vec<usize>,
+    /// The ambiguous rows' cells, unknowns filled where the identities allow.
+    solved: Vec<Vec<Slot>>,
 }
 
 fn least_penalty(rd: &Reading) -> Vec<Slot> {
@@ -186,7 +217,10 @@ fn int(slot: Slot) -> Option<i64> {
 }
 
 fn get(grid: &[Vec<Slot>], (r, c): (usize, usize)) -> Slot {
-    grid.get(r).and_then(|row| row.get(c)).copied().unwrap_or(Slot::Known(None))
+    grid.get(r)
+        .and_then(|row| row.get(c))
+        .copied()
+        .unwrap_or(Slot::Known(None))
 }
 
 /// Fills unknown cells that an identity determines, then counts the identities that hold.
@@ -197,17 +231,27 @@ fn fill_and_score(grid: &mut [Vec<Slot>], ids: &[&Identity]) -> Option<usize> {
         changed = false;
         for id in ids {
             let cells = id.lhs.iter().chain(&id.rhs);
-            let unknown: Vec<(usize, usize)> =
-                cells.clone().copied().filter(|&rc| get(grid, rc) == Slot::Unknown).collect();
+            let unknown: Vec<(usize, usize)> = cells
+                .clone()
+                .copied()
+                .filter(|&rc| get(grid, rc) == Slot::Unknown)
+                .collect();
             if unknown.len() != 1 {
                 continue;
             }
             let target = unknown[0];
             let side = |cells: &[(usize, usize)]| -> Option<i64> {
-                cells.iter().filter(|&&rc| rc != target).try_fold(0i64, |acc, &rc| acc.checked_add(int(get(grid, rc))?))
+                cells
+                    .iter()
+                    .filter(|&&rc| rc != target)
+                    .try_fold(0i64, |acc, &rc| acc.checked_add(int(get(grid, rc))?))
             };
             let (l, r) = (side(&id.lhs)?, side(&id.rhs)?);
-            let value = if id.lhs.contains(&target) { r - l } else { l - r };
+            let value = if id.lhs.contains(&target) {
+                r - l
+            } else {
+                l - r
+            };
             if value < 0 {
                 return None;
             }
@@ -220,7 +264,11 @@ fn fill_and_score(grid: &mut [Vec<Slot>], ids: &[&Identity]) -> Option<usize> {
     let holds = ids
         .iter()
         .filter(|id| {
-            let sum = |cells: &[(usize, usize)]| cells.iter().try_fold(0i64, |a, &rc| a.checked_add(int(get(grid, rc))?));
+            let sum = |cells: &[(usize, usize)]| {
+                cells
+                    .iter()
+                    .try_fold(0i64, |a, &rc| a.checked_add(int(get(grid, rc))?))
+            };
             matches!((sum(&id.lhs), sum(&id.rhs)), (Some(a), Some(b)) if a == b)
         })
         .count();
@@ -233,31 +281,60 @@ mod tests {
     use crate::cells::Cand;
 
     fn known(v: &[i64]) -> Vec<Slot> {
-        v.iter().map(|&x| Slot::Known(Some(Decimal::from_int(x)))).collect()
+        v.iter()
+            .map(|&x| Slot::Known(Some(Decimal::from_int(x))))
+            .collect()
     }
 
     fn reading(cands: Vec<Vec<Slot>>, how: How) -> Reading {
-        Reading { cands: cands.into_iter().map(|cells| Cand { cells, penalty: 0.0 }).collect(), how, exhausted: false }
+        Reading {
+            cands: cands
+                .into_iter()
+                .map(|cells| Cand {
+                    cells,
+                    penalty: 0.0,
+                })
+                .collect(),
+            how,
+            exhausted: false,
+        }
     }
 
     #[test]
     fn a_missing_cell_is_filled_by_the_arithmetic_and_reported() {
         // Row 0 = row 1 + row 2, column by column; row 2 lost a cell.
-        let ids: Vec<Identity> = (0..2).map(|c| Identity { lhs: vec![(1, c), (2, c)], rhs: vec![(0, c)] }).collect();
+        let ids: Vec<Identity> = (0..2)
+            .map(|c| Identity {
+                lhs: vec![(1, c), (2, c)],
+                rhs: vec![(0, c)],
+            })
+            .collect();
         let readings = vec![
             reading(vec![known(&[5, 7])], How::Exact),
             reading(vec![known(&[2, 3])], How::Exact),
-            reading(vec![vec![Slot::Unknown, Slot::Known(Some(Decimal::from_int(4)))], known(&[4]).into_iter().chain([Slot::Unknown]).collect()], How::Missing),
+            reading(
+                vec![
+                    vec![Slot::Unknown, Slot::Known(Some(Decimal::from_int(4)))],
+                    known(&[4]).into_iter().chain([Slot::Unknown]).collect(),
+                ],
+                How::Missing,
+            ),
         ];
         let r = resolve(&readings, &ids);
-        assert_eq!(r.cells[2], [Some(Decimal::from_int(3)), Some(Decimal::from_int(4))]);
+        assert_eq!(
+            r.cells[2],
+            [Some(Decimal::from_int(3)), Some(Decimal::from_int(4))]
+        );
         assert_eq!(r.uncertain[2], [true, false]);
         assert!(!r.uncertain[0].contains(&true));
     }
 
     #[test]
     fn readings_the_arithmetic_cannot_separate_are_uncertain() {
-        let readings = vec![reading(vec![known(&[1, 0, 11]), known(&[10, 1, 1])], How::Glued)];
+        let readings = vec![reading(
+            vec![known(&[1, 0, 11]), known(&[10, 1, 1])],
+            How::Glued,
+        )];
         let r = resolve(&readings, &[]);
         assert_eq!(r.uncertain[0], [true, true, true]);
     }

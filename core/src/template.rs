@@ -86,9 +86,24 @@ const FEES: &[Cue] = &[("行政事业性收费", 1.0), ("事业性收费", 1.0)]
 /// The rows of table 二 in `edition`, in source order.
 pub(crate) fn active_rows(edition: Edition) -> &'static [ActiveSpec] {
     const E2021: &[ActiveSpec] = &[
-        spec(ActiveRow2021::Regulations.key(), REGULATIONS, DOCS, &["issued", "repealed", "in_force"]),
-        spec(ActiveRow2021::NormativeDocuments.key(), NORMATIVE, DOCS, &["issued", "repealed", "in_force"]),
-        spec(ActiveRow2021::Licensing.key(), LICENSING, ONE, &["decisions"]),
+        spec(
+            ActiveRow2021::Regulations.key(),
+            REGULATIONS,
+            DOCS,
+            &["issued", "repealed", "in_force"],
+        ),
+        spec(
+            ActiveRow2021::NormativeDocuments.key(),
+            NORMATIVE,
+            DOCS,
+            &["issued", "repealed", "in_force"],
+        ),
+        spec(
+            ActiveRow2021::Licensing.key(),
+            LICENSING,
+            ONE,
+            &["decisions"],
+        ),
         spec(ActiveRow2021::Penalty.key(), PENALTY, ONE, &["decisions"]),
         spec(ActiveRow2021::Coercion.key(), COERCION, ONE, &["decisions"]),
         spec(ActiveRow2021::Fees.key(), FEES, AMOUNT, &["amount"]),
@@ -96,14 +111,39 @@ pub(crate) fn active_rows(edition: Edition) -> &'static [ActiveSpec] {
     const DOCS_2019: &[&str] = &["newly_made", "newly_published", "total_published"];
     const ITEMS_2019: &[&str] = &["previous_items", "change", "decisions"];
     const E2019: &[ActiveSpec] = &[
-        spec(ActiveRow2019::Regulations.key(), REGULATIONS, DOCS, DOCS_2019),
-        spec(ActiveRow2019::NormativeDocuments.key(), NORMATIVE, DOCS, DOCS_2019),
+        spec(
+            ActiveRow2019::Regulations.key(),
+            REGULATIONS,
+            DOCS,
+            DOCS_2019,
+        ),
+        spec(
+            ActiveRow2019::NormativeDocuments.key(),
+            NORMATIVE,
+            DOCS,
+            DOCS_2019,
+        ),
         spec(ActiveRow2019::Licensing.key(), LICENSING, ITEMS, ITEMS_2019),
-        spec(ActiveRow2019::OtherServices.key(), &[("其他对外管理服务事项", 1.0), ("对外管理服务", 1.0)], ITEMS, ITEMS_2019),
+        spec(
+            ActiveRow2019::OtherServices.key(),
+            &[("其他对外管理服务事项", 1.0), ("对外管理服务", 1.0)],
+            ITEMS,
+            ITEMS_2019,
+        ),
         spec(ActiveRow2019::Penalty.key(), PENALTY, ITEMS, ITEMS_2019),
         spec(ActiveRow2019::Coercion.key(), COERCION, ITEMS, ITEMS_2019),
-        spec(ActiveRow2019::Fees.key(), FEES, FEES_2019, &["previous_items", "change"]),
-        spec(ActiveRow2019::Procurement.key(), &[("政府集中采购", 1.0), ("集中采购", 1.0)], PROCUREMENT, &["projects", "amount"]),
+        spec(
+            ActiveRow2019::Fees.key(),
+            FEES,
+            FEES_2019,
+            &["previous_items", "change"],
+        ),
+        spec(
+            ActiveRow2019::Procurement.key(),
+            &[("政府集中采购", 1.0), ("集中采购", 1.0)],
+            PROCUREMENT,
+            &["projects", "amount"],
+        ),
     ];
     match edition {
         Edition::E2021 => E2021,
@@ -118,8 +158,18 @@ const fn spec(
     field_keys: &'static [&'static str],
 ) -> ActiveSpec {
     // Rows of three counts are documents: their last cell is the stock.
-    let stock = if cells.len() == 3 && matches!(cells[1], CellKind::Count) { Some(2) } else { None };
-    ActiveSpec { key, cues, cells, field_keys, stock }
+    let stock = if cells.len() == 3 && matches!(cells[1], CellKind::Count) {
+        Some(2)
+    } else {
+        None
+    };
+    ActiveSpec {
+        key,
+        cues,
+        cells,
+        field_keys,
+        stock,
+    }
 }
 
 /// Phrases of table 二's headers that only one edition has: (phrase, edition).
@@ -194,8 +244,14 @@ mod tests {
 
     #[test]
     fn labels_match_their_rows_whatever_the_punctuation() {
-        assert_eq!(best_row("（三）不予公开 1. 属于国家秘密"), Some(RequestRow::WithheldStateSecret));
-        assert_eq!(best_row("3.危及\"三安全一稳定\""), Some(RequestRow::WithheldSecurity));
+        assert_eq!(
+            best_row("（三）不予公开 1. 属于国家秘密"),
+            Some(RequestRow::WithheldStateSecret)
+        );
+        assert_eq!(
+            best_row("3.危及\"三安全一稳定\""),
+            Some(RequestRow::WithheldSecurity)
+        );
         assert_eq!(best_row("3、其他"), Some(RequestRow::OtherMisc));
         assert_eq!(best_row("(七) 总计"), Some(RequestRow::TotalProcessed));
     }
@@ -210,7 +266,10 @@ mod tests {
 
     #[test]
     fn ocr_substitutions_are_tolerated_but_fragments_of_two_rows_are_not_decided() {
-        assert_eq!(best_row("5.属于三类内部事物信息"), Some(RequestRow::WithheldInternal));
+        assert_eq!(
+            best_row("5.属于三类内部事物信息"),
+            Some(RequestRow::WithheldInternal)
+        );
         assert_eq!(best_row("行政机关不再处理其政府信息公"), None);
     }
 }

@@ -36,7 +36,10 @@ pub(crate) struct Emitter {
 
 impl Emitter {
     pub(crate) fn with_capacity(n: usize) -> Self {
-        Emitter { out: String::with_capacity(n), ..Emitter::default() }
+        Emitter {
+            out: String::with_capacity(n),
+            ..Emitter::default()
+        }
     }
 
     fn mark(&mut self, input_at: usize) {
@@ -102,7 +105,11 @@ pub(crate) fn fold(c: char) -> Option<char> {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFF01 + 0x21)?,
         '\u{3000}' | '\u{00A0}' | '\u{2007}' | '\u{202F}' => '\u{00A0}',
         '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => return None,
-        '\u{2002}'..='\u{2006}' | '\u{2008}'..='\u{200A}' | '\u{205F}' | '\u{000B}' | '\u{000C}' => ' ',
+        '\u{2002}'..='\u{2006}'
+        | '\u{2008}'..='\u{200A}'
+        | '\u{205F}'
+        | '\u{000B}'
+        | '\u{000C}' => ' ',
         '\u{FE50}' => ',',
         '\u{FE52}' => '.',
         '\u{2236}' => ':',
@@ -162,7 +169,10 @@ pub(crate) fn is_space(c: char) -> bool {
 /// Appends the comparable form of `s` to `out`: only ideographs, letters and digits remain, so
 /// labels compare equal whatever brackets, spaces or punctuation a report used.
 pub(crate) fn push_key(s: &str, out: &mut Vec<char>) {
-    out.extend(s.chars().filter(|&c| is_cjk(c) || c.is_ascii_alphanumeric()));
+    out.extend(
+        s.chars()
+            .filter(|&c| is_cjk(c) || c.is_ascii_alphanumeric()),
+    );
 }
 
 /// The comparable form of `s` (see [`push_key`]).

@@ -22,7 +22,8 @@ use crate::text::Emitter;
 pub(crate) fn has_tables(text: &str) -> bool {
     let probe = |needle: &str| {
         memchr::memmem::find_iter(text.as_bytes(), b"<").any(|i| {
-            text.get(i + 1..i + 1 + needle.len()).is_some_and(|s| s.eq_ignore_ascii_case(needle))
+            text.get(i + 1..i + 1 + needle.len())
+                .is_some_and(|s| s.eq_ignore_ascii_case(needle))
         })
     };
     probe("table") && (probe("tr") || probe("td"))
@@ -30,17 +31,34 @@ pub(crate) fn has_tables(text: &str) -> bool {
 
 #[derive(Debug)]
 enum Event<'a> {
-    Open { name: &'a str, attrs: &'a str, at: usize },
-    Close { name: &'a str },
-    Text { text: &'a str, at: usize },
+    Open {
+        name: &'a str,
+        attrs: &'a str,
+        at: usize,
+    },
+    Close {
+        name: &'a str,
+    },
+    Text {
+        text: &'a str,
+        at: usize,
+    },
 }
 
 fn comment(i: &str) -> IResult<&str, ()> {
-    (tag("<!--"), alt((take_until("-->"), rest)), opt(tag("-->"))).map(|_| ()).parse(i)
+    (tag("<!--"), alt((take_until("-->"), rest)), opt(tag("-->")))
+        .map(|_| ())
+        .parse(i)
 }
 
 fn declaration(i: &str) -> IResult<&str, ()> {
-    (alt((tag("<!"), tag("<?"))), take_till(|c| c == '>'), opt(char('>'))).map(|_| ()).parse(i)
+    (
+        alt((tag("<!"), tag("<?"))),
+        take_till(|c| c == '>'),
+        opt(char('>')),
+    )
+        .map(|_| ())
+        .parse(i)
 }
 
 fn tag_name(i: &str) -> IResult<&str, &str> {
@@ -58,11 +76,18 @@ fn attributes(i: &str) -> IResult<&str, &str> {
 }
 
 fn open_tag(i: &str) -> IResult<&str, (&str, &str)> {
-    (char('<'), tag_name, attributes, char('>')).map(|(_, n, a, _)| (n, a)).parse(i)
+    (char('<'), tag_name, attributes, char('>'))
+        .map(|(_, n, a, _)| (n, a))
+        .parse(i)
 }
 
 fn close_tag(i: &str) -> IResult<&str, &str> {
-    delimited(tag("</"), tag_name, (multispace0, take_till(|c| c == '>'), char('>'))).parse(i)
+    delimited(
+        tag("</"),
+        tag_name,
+        (multispace0, take_till(|c| c == '>'), char('>')),
+    )
+    .parse(i)
 }
 
 /// Reads `html` into events, skipping comments, declarations and the content of raw-text
@@ -88,7 +113,10 @@ fn events(html: &str) -> Vec<Event<'_>> {
         } else {
             let first = i.chars().next().map_or(1, char::len_utf8);
             let len = i[first..].find('<').map_or(i.len(), |p| p + first);
-            out.push(Event::Text { text: &i[..len], at });
+            out.push(Event::Text {
+                text: &i[..len],
+                at,
+            });
             i = &i[len..];
         }
     }
@@ -100,7 +128,10 @@ fn skip_raw_text<'a>(i: &'a str, name: &str) -> &'a str {
     let mut search = i;
     while let Some(p) = search.find("</") {
         let after = &search[p + 2..];
-        if after.get(..name.len()).is_some_and(|n| n.eq_ignore_ascii_case(name)) {
+        if after
+            .get(..name.len())
+            .is_some_and(|n| n.eq_ignore_ascii_case(name))
+        {
             return after.find('>').map_or("", |q| &after[q + 1..]);
         }
         search = after;
@@ -127,7 +158,9 @@ fn span_attr(attrs: &str, name: &str) -> usize {
     let mut from = 0;
     while let Some(p) = lower[from..].find(name) {
         let start = from + p;
-        let boundary = start == 0 || !lower.as_bytes()[start - 1].is_ascii_alphanumeric() && lower.as_bytes()[start - 1] != b'-';
+        let boundary = start == 0
+            || !lower.as_bytes()[start - 1].is_ascii_alphanumeric()
+                && lower.as_bytes()[start - 1] != b'-';
         from = start + name.len();
         if let (true, Ok((_, v))) = (boundary, attr_value(&attrs[from..])) {
             let digits: String = v.chars().take_while(char::is_ascii_digit).collect();
@@ -141,9 +174,39 @@ fn span_attr(attrs: &str, name: &str) -> usize {
 /// Block elements: their start and end break a line of text.
 fn is_block(name: &str) -> bool {
     const BLOCKS: &[&str] = &[
-        "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr",
-        "section", "article", "header", "footer", "title", "dd", "dt", "dl", "blockquote", "pre",
-        "hr", "caption", "thead", "tbody", "tfoot", "body", "html", "center", "form",
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "table",
+        "tr",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "title",
+        "dd",
+        "dt",
+        "dl",
+        "blockquote",
+        "pre",
+        "hr",
+        "caption",
+        "thead",
+        "tbody",
+        "tfoot",
+        "body",
+        "html",
+        "center",
+        "form",
     ];
     BLOCKS.iter().any(|b| b.eq_ignore_ascii_case(name))
 }
@@ -177,7 +240,12 @@ impl Table {
     }
 
     fn space(&mut self) {
-        if let Some(cell) = self.rows.last_mut().and_then(|r| r.last_mut()).filter(|_| self.in_cell) {
+        if let Some(cell) = self
+            .rows
+            .last_mut()
+            .and_then(|r| r.last_mut())
+            .filter(|_| self.in_cell)
+        {
             cell.text.push(' ');
         }
     }
@@ -193,7 +261,10 @@ pub(crate) struct Flattened {
 pub(crate) fn flatten(html: &str) -> Flattened {
     let evs = events(html);
     let layout_tables = nested_tables(&evs);
-    let mut out = Flattened { emitter: Emitter::with_capacity(html.len() / 2), rows: Vec::new() };
+    let mut out = Flattened {
+        emitter: Emitter::with_capacity(html.len() / 2),
+        rows: Vec::new(),
+    };
     let mut stack: Vec<Option<Table>> = Vec::new();
     let mut table_index = 0;
     for ev in &evs {
@@ -211,7 +282,8 @@ pub(crate) fn flatten(html: &str) -> Flattened {
                         if name.eq_ignore_ascii_case("tr") {
                             t.rows.push(Vec::new());
                             t.in_cell = false;
-                        } else if name.eq_ignore_ascii_case("td") || name.eq_ignore_ascii_case("th") {
+                        } else if name.eq_ignore_ascii_case("td") || name.eq_ignore_ascii_case("th")
+                        {
                             if t.rows.is_empty() {
                                 t.rows.push(Vec::new());
                             }
@@ -381,7 +453,11 @@ fn write_cell(e: &mut Emitter, cell: &Cell) {
     let at = cell.at.unwrap_or(0);
     let mut collapsed = String::with_capacity(cell.text.len());
     let mut space = false;
-    for c in cell.text.trim_matches(|c: char| c.is_ascii_whitespace()).chars() {
+    for c in cell
+        .text
+        .trim_matches(|c: char| c.is_ascii_whitespace())
+        .chars()
+    {
         if c.is_ascii_whitespace() {
             space = true;
         } else {
@@ -407,8 +483,10 @@ pub(crate) fn declared_charset(head: &[u8]) -> Option<String> {
     let probe = String::from_utf8_lossy(&head[..head.len().min(4096)]).to_ascii_lowercase();
     let at = probe.find("charset")?;
     let after = probe[at + "charset".len()..].trim_start_matches([' ', '=', '"', '\'']);
-    let name: String =
-        after.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect();
+    let name: String = after
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect();
     (!name.is_empty()).then_some(name)
 }
 
@@ -426,7 +504,10 @@ mod tests {
         let html = "<table><tr><td rowspan=2>三</td><td>(一)予以公开</td><td>1</td></tr>\
                     <tr><td>(二)部分公开</td><td>&nbsp;</td></tr>\
                     <tr><td colspan=\"2\">总计</td><td><p><span>3</span></p></td></tr></table>";
-        assert_eq!(flat(html), "三\t(一)予以公开\t1\n\t(二)部分公开\t\u{a0}\n总计\t\t3\n");
+        assert_eq!(
+            flat(html),
+            "三\t(一)予以公开\t1\n\t(二)部分公开\t\u{a0}\n总计\t\t3\n"
+        );
     }
 
     #[test]
@@ -437,7 +518,8 @@ mod tests {
 
     #[test]
     fn layout_tables_around_a_data_table_are_text() {
-        let html = "<table><tr><td>报告<table><tr><td>规章</td><td>0</td></tr></table></td></tr></table>";
+        let html =
+            "<table><tr><td>报告<table><tr><td>规章</td><td>0</td></tr></table></td></tr></table>";
         assert_eq!(flat(html), "报告\n规章\t0\n");
     }
 
@@ -451,9 +533,15 @@ mod tests {
 
     #[test]
     fn charset_is_read_from_meta() {
-        assert_eq!(declared_charset(b"<meta charset=\"GBK\">").as_deref(), Some("gbk"));
         assert_eq!(
-            declared_charset(b"<meta http-equiv=Content-Type content=\"text/html; charset=gb2312\">").as_deref(),
+            declared_charset(b"<meta charset=\"GBK\">").as_deref(),
+            Some("gbk")
+        );
+        assert_eq!(
+            declared_charset(
+                b"<meta http-equiv=Content-Type content=\"text/html; charset=gb2312\">"
+            )
+            .as_deref(),
             Some("gb2312")
         );
     }

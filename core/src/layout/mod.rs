@@ -25,8 +25,10 @@ pub(crate) enum Source {
     Markdown,
     Tsv,
     Csv,
-    /// A line that is one cell (one-cell-per-line, tab-indented cells).
+    /// A line that is one cell (one-cell-per-line).
     Cell,
+    /// A tab-indented line that is one cell.
+    TabCell,
     /// A line of several whitespace-separated pieces.
     Aligned,
 }
@@ -40,6 +42,7 @@ impl Source {
             Source::Tsv => Layout::Tsv,
             Source::Csv => Layout::Csv,
             Source::Cell => Layout::CellPerLine,
+            Source::TabCell => Layout::TabCells,
             Source::Aligned => Layout::Aligned,
         }
     }
@@ -87,12 +90,17 @@ pub(crate) fn read(
         let line_at = at;
         at += line.len() + 1;
         let line = line.strip_suffix('\r').unwrap_or(line);
-        if line.trim_matches([' ', '\t']).is_empty() && !line.contains('\u{a0}') && !is_tab_cell(line) {
+        if line.trim_matches([' ', '\t']).is_empty()
+            && !line.contains('\u{a0}')
+            && !is_tab_cell(line)
+        {
             flush(&mut block, &mut out, diags, text);
             continue;
         }
         lexemes.clear();
-        let in_html = html_rows.iter().any(|&(s, e)| s <= line_at && line_at < e.max(s + 1));
+        let in_html = html_rows
+            .iter()
+            .any(|&(s, e)| s <= line_at && line_at < e.max(s + 1));
         let (source, cells): (Source, Vec<(usize, &str)>) = if in_html {
             (Source::Html, delimited::tsv_cells(line))
         } else if markdown::is_row(line) {
@@ -104,11 +112,21 @@ pub(crate) fn read(
             (Source::Tsv, delimited::tsv_cells(line))
         } else if csv && delimited::looks_like_csv(line) {
             (Source::Csv, delimited::csv_cells(line))
-        } else if is_tab_cell(line) || line.trim_matches([' ', '\t']).chars().all(|c| c == '\u{a0}') {
+        } else if is_tab_cell(line) {
+            (Source::TabCell, vec![(0, line)])
+        } else if line
+            .trim_matches([' ', '\t'])
+            .chars()
+            .all(|c| c == '\u{a0}')
+        {
             (Source::Cell, vec![(0, line)])
         } else {
             lex(line, line_at, false, &mut lexemes);
-            let source = if lexemes.len() > 1 { Source::Aligned } else { Source::Cell };
+            let source = if lexemes.len() > 1 {
+                Source::Aligned
+            } else {
+                Source::Cell
+            };
             let toks = lexemes.drain(..).filter_map(|l| token(l, source));
             if source == Source::Cell {
                 block.extend(toks);
@@ -123,7 +141,7 @@ pub(crate) fn read(
             lex(cell, line_at + offset, true, &mut lexemes);
         }
         let toks = lexemes.drain(..).filter_map(|l| token(l, source));
-        if source == Source::Cell {
+        if matches!(source, Source::Cell | Source::TabCell) {
             block.extend(toks);
         } else {
             flush(&mut block, &mut out, diags, text);
@@ -157,7 +175,12 @@ fn token(l: Lexeme, source: Source) -> Option<Tok> {
         Piece::Blank => Kind::Val(None),
         Piece::Noise => return None,
     };
-    Some(Tok { kind, span: l.span, source, row_start: false })
+    Some(Tok {
+        kind,
+        span: l.span,
+        source,
+        row_start: false,
+    })
 }
 
 /// Ends a unit: drops the values before its label, marks where its values start.
@@ -208,22 +231,34 @@ mod tests {
 
     #[test]
     fn tsv_rows_drop_what_precedes_the_label() {
-        assert_eq!(kinds("\t471\t2.其他\t0\t\t1\n"), ["T:2.其他", "|0", "_", "1"]);
+        assert_eq!(
+            kinds("\t471\t2.其他\t0\t\t1\n"),
+            ["T:2.其他", "|0", "_", "1"]
+        );
     }
 
     #[test]
     fn one_cell_per_line_blocks_keep_blanks() {
-        assert_eq!(kinds("规章\n\n\u{a0}\n\n 0\n\n减8\n"), ["T:规章", "_", "0", "8"]);
+        assert_eq!(
+            kinds("规章\n\n\u{a0}\n\n 0\n\n减8\n"),
+            ["T:规章", "_", "0", "8"]
+        );
     }
 
     #[test]
     fn tab_cell_blocks_are_rows() {
-        assert_eq!(kinds("\t\n\t（二）部分公开\n\t1\n\t0\n\n\t0\n"), ["T:（二）部分公开", "|1", "0", "0"]);
+        assert_eq!(
+            kinds("\t\n\t（二）部分公开\n\t1\n\t0\n\n\t0\n"),
+            ["T:（二）部分公开", "|1", "0", "0"]
+        );
     }
 
     #[test]
     fn markdown_separators_are_skipped() {
-        assert_eq!(kinds("| 规章 | 1 |\n|---|---|\n| | 2 |\n"), ["T:规章", "|1", "|_", "2"]);
+        assert_eq!(
+            kinds("| 规章 | 1 |\n|---|---|\n| | 2 |\n"),
+            ["T:规章", "|1", "|_", "2"]
+        );
     }
 }
 
@@ -240,13 +275,24 @@ pub(crate) struct Segment<'t> {
 /// Cuts `toks` into segments: label text, then the values after it.
 pub(crate) fn segments<'t>(text: &str, toks: &'t [Tok]) -> Vec<Segment<'t>> {
     let mut out = Vec::new();
-    let mut cur = Segment { label: Vec::new(), at: 0, vals: Vec::new() };
+    let mut cur = Segment {
+        label: Vec::new(),
+        at: 0,
+        vals: Vec::new(),
+    };
     let mut has_at = false;
     for t in toks {
         match t.kind {
             Kind::Text => {
                 if !cur.vals.is_empty() {
-                    out.push(std::mem::replace(&mut cur, Segment { label: Vec::new(), at: 0, vals: Vec::new() }));
+                    out.push(std::mem::replace(
+                        &mut cur,
+                        Segment {
+                            label: Vec::new(),
+                            at: 0,
+                            vals: Vec::new(),
+                        },
+                    ));
                     has_at = false;
                 }
                 crate::text::push_key(text.get(t.span.0..t.span.1).unwrap_or(""), &mut cur.label);
