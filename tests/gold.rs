@@ -10,12 +10,8 @@ fn parse(path: &std::path::Path) -> Value {
 }
 
 fn meta_matches(report: &Value, gold: &Value) -> Vec<String> {
-    let skip: Vec<&str> = gold["uncertain"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(Value::as_str)
-        .collect();
+    let skip: Vec<&str> =
+        gold["uncertain"].as_array().into_iter().flatten().filter_map(Value::as_str).collect();
     ["edition", "year", "organ"]
         .into_iter()
         .filter(|k| gold.get(*k).is_some() && !skip.contains(k) && report[*k] != gold[*k])
@@ -31,23 +27,11 @@ fn seeds_parse_exactly_to_their_gold() {
         let s = score(&report, &gold, &mut wrong);
         let name = input.file_name().unwrap().to_string_lossy();
         assert_eq!(s.exact, s.cells, "{name}: wrong cells {wrong:?}");
-        assert!(
-            meta_matches(&report, &gold).is_empty(),
-            "{name}: {:?}",
-            meta_matches(&report, &gold)
-        );
-        assert_eq!(
-            reported_checks(&report),
-            expected_checks(&gold),
-            "{name}: failed_checks"
-        );
+        assert!(meta_matches(&report, &gold).is_empty(), "{name}: {:?}", meta_matches(&report, &gold));
+        assert_eq!(reported_checks(&report), expected_checks(&gold), "{name}: failed_checks");
         // Same rows as the gold, no more: absent tables are null, rows follow the edition.
         for table in ["active_disclosure", "requests", "appeals"] {
-            let keys = |v: &Value| {
-                v[table]
-                    .as_object()
-                    .map(|o| o.keys().cloned().collect::<Vec<_>>())
-            };
+            let keys = |v: &Value| v[table].as_object().map(|o| o.keys().cloned().collect::<Vec<_>>());
             assert_eq!(keys(&report), keys(&gold), "{name}: rows of {table}");
         }
     }
@@ -56,55 +40,29 @@ fn seeds_parse_exactly_to_their_gold() {
 #[test]
 fn seed_failed_checks_are_the_ones_the_issue_lists() {
     let checks = |stem: &str| {
-        let (input, _) = cases("seeds", "gold")
-            .into_iter()
-            .find(|(p, _)| p.to_string_lossy().contains(stem))
-            .unwrap();
+        let (input, _) =
+            cases("seeds", "gold").into_iter().find(|(p, _)| p.to_string_lossy().contains(stem)).unwrap();
         reported_checks(&parse(&input))
     };
     let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
     assert_eq!(
         checks("000_"),
-        [
-            pair("column_balance", "commercial_enterprise"),
-            pair("row_sum", "new_received")
-        ]
-        .into_iter()
-        .collect()
-    );
-    assert_eq!(
-        checks("001_"),
-        [pair("appeals_sum", "litigation_direct")]
+        [pair("column_balance", "commercial_enterprise"), pair("row_sum", "new_received")]
             .into_iter()
             .collect()
     );
+    assert_eq!(checks("001_"), [pair("appeals_sum", "litigation_direct")].into_iter().collect());
 }
 
 #[test]
 fn recovered_cells_are_listed_as_uncertain() {
-    let (input, _) = cases("seeds", "gold")
-        .into_iter()
-        .find(|(p, _)| p.to_string_lossy().contains("000_"))
-        .unwrap();
+    let (input, _) =
+        cases("seeds", "gold").into_iter().find(|(p, _)| p.to_string_lossy().contains("000_")).unwrap();
     let report = parse(&input);
-    let uncertain: Vec<&str> = report["uncertain"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(Value::as_str)
-        .collect();
-    assert!(
-        uncertain
-            .iter()
-            .any(|p| p.starts_with("requests.withheld_state_secret.")),
-        "{uncertain:?}"
-    );
-    assert!(
-        uncertain
-            .iter()
-            .all(|p| p.starts_with("requests.withheld_state_secret.")),
-        "{uncertain:?}"
-    );
+    let uncertain: Vec<&str> =
+        report["uncertain"].as_array().unwrap().iter().filter_map(Value::as_str).collect();
+    assert!(uncertain.iter().any(|p| p.starts_with("requests.withheld_state_secret.")), "{uncertain:?}");
+    assert!(uncertain.iter().all(|p| p.starts_with("requests.withheld_state_secret.")), "{uncertain:?}");
 }
 
 /// The corpus of real reports in worse shape: every cell exact or listed in `uncertain`.
@@ -129,10 +87,7 @@ fn corpus_cells_are_exact_or_flagged() {
             failures.push(format!("{name}: {meta:?}"));
         }
         if reported_checks(&report) != expected_checks(&gold) {
-            failures.push(format!(
-                "{name}: failed_checks {:?}",
-                reported_checks(&report)
-            ));
+            failures.push(format!("{name}: failed_checks {:?}", reported_checks(&report)));
         }
         total.cells += s.cells;
         total.exact += s.exact;
@@ -148,10 +103,7 @@ fn corpus_cells_are_exact_or_flagged() {
         total.silent
     );
     assert!(failures.is_empty(), "{failures:#?}");
-    assert!(
-        total.exact * 100 >= total.cells * 99,
-        "fewer than 99% of corpus cells exact"
-    );
+    assert!(total.exact * 100 >= total.cells * 99, "fewer than 99% of corpus cells exact");
 }
 
 #[test]
@@ -166,12 +118,8 @@ fn a_pre_2019_report_has_no_tables_and_says_why() {
     for table in ["active_disclosure", "requests", "appeals"] {
         assert_eq!(report[table], Value::Null);
     }
-    let codes: Vec<&str> = report["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|d| d["code"].as_str())
-        .collect();
+    let codes: Vec<&str> =
+        report["diagnostics"].as_array().unwrap().iter().filter_map(|d| d["code"].as_str()).collect();
     assert!(codes.contains(&"pre_2019_template"), "{codes:?}");
 }
 

@@ -8,18 +8,14 @@ use serde_json::Value;
 
 /// `tests/fixtures/<rel>`.
 pub fn fixture(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures")
-        .join(rel)
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(rel)
 }
 
 /// `(input, gold)` pairs of a fixture folder pair, matched by file stem.
 pub fn cases(inputs: &str, gold: &str) -> Vec<(PathBuf, Value)> {
     let mut out = Vec::new();
-    let mut golds: Vec<PathBuf> = std::fs::read_dir(fixture(gold))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
+    let mut golds: Vec<PathBuf> =
+        std::fs::read_dir(fixture(gold)).unwrap().map(|e| e.unwrap().path()).collect();
     golds.sort();
     for g in golds {
         let stem = g.file_stem().unwrap().to_string_lossy().to_string();
@@ -77,12 +73,7 @@ pub fn expected_checks(gold: &Value) -> BTreeSet<(String, String)> {
                 out.insert(("row_sum".into(), row.clone()));
             }
         }
-        let ends = [
-            "new_received",
-            "carried_over",
-            "total_processed",
-            "carried_forward",
-        ];
+        let ends = ["new_received", "carried_over", "total_processed", "carried_forward"];
         if ends.iter().all(|k| req.contains_key(*k)) {
             for c in cols {
                 let cell = |r: &str| n(req.get(r).and_then(|v| v.get(c)));
@@ -91,11 +82,7 @@ pub fn expected_checks(gold: &Value) -> BTreeSet<(String, String)> {
                 {
                     out.insert(("column_balance".into(), c.into()));
                 }
-                let results: i64 = req
-                    .keys()
-                    .filter(|k| !ends.contains(&k.as_str()))
-                    .map(|k| cell(k))
-                    .sum();
+                let results: i64 = req.keys().filter(|k| !ends.contains(&k.as_str())).map(|k| cell(k)).sum();
                 if results != cell("total_processed") {
                     out.insert(("results_sum".into(), c.into()));
                 }
@@ -104,10 +91,7 @@ pub fn expected_checks(gold: &Value) -> BTreeSet<(String, String)> {
     }
     if let Some(ap) = gold.get("appeals").and_then(Value::as_object) {
         for (g, v) in ap {
-            let parts: i64 = ["upheld", "corrected", "other", "pending"]
-                .iter()
-                .map(|f| n(v.get(*f)))
-                .sum();
+            let parts: i64 = ["upheld", "corrected", "other", "pending"].iter().map(|f| n(v.get(*f))).sum();
             if parts != n(v.get("total")) {
                 out.insert(("appeals_sum".into(), g.clone()));
             }
@@ -122,12 +106,7 @@ pub fn reported_checks(report: &Value) -> BTreeSet<(String, String)> {
         .as_array()
         .into_iter()
         .flatten()
-        .map(|c| {
-            (
-                c["rule"].as_str().unwrap_or("").to_string(),
-                c["at"].as_str().unwrap_or("").to_string(),
-            )
-        })
+        .map(|c| (c["rule"].as_str().unwrap_or("").to_string(), c["at"].as_str().unwrap_or("").to_string()))
         .collect()
 }
 

@@ -22,21 +22,9 @@ pub fn summary(report: &Report, source: &str) -> String {
     );
     let _ = writeln!(out, "\nTables");
     let tables = [
-        (
-            "二 主动公开政府信息情况",
-            report.active_disclosure.is_some(),
-            report.layout.active_disclosure,
-        ),
-        (
-            "三 收到和处理政府信息公开申请情况",
-            report.requests.is_some(),
-            report.layout.requests,
-        ),
-        (
-            "四 行政复议、行政诉讼情况",
-            report.appeals.is_some(),
-            report.layout.appeals,
-        ),
+        ("二 主动公开政府信息情况", report.active_disclosure.is_some(), report.layout.active_disclosure),
+        ("三 收到和处理政府信息公开申请情况", report.requests.is_some(), report.layout.requests),
+        ("四 行政复议、行政诉讼情况", report.appeals.is_some(), report.layout.appeals),
     ];
     for (name, found, layout) in tables {
         let how = match (found, layout) {
@@ -46,13 +34,7 @@ pub fn summary(report: &Report, source: &str) -> String {
         };
         let rows = if name.starts_with('三') {
             report.requests.as_ref().map_or(String::new(), |r| {
-                format!(
-                    ", {} rows",
-                    RequestRow::ALL
-                        .iter()
-                        .filter(|&&k| r.get(k).is_some())
-                        .count()
-                )
+                format!(", {} rows", RequestRow::ALL.iter().filter(|&&k| r.get(k).is_some()).count())
             })
         } else {
             String::new()
@@ -82,11 +64,7 @@ pub fn summary(report: &Report, source: &str) -> String {
             report.uncertain.len()
         );
         for path in &report.uncertain {
-            let _ = writeln!(
-                out,
-                "  {path} = {}",
-                value_at(report, path).unwrap_or_else(|| "null".into())
-            );
+            let _ = writeln!(out, "  {path} = {}", value_at(report, path).unwrap_or_else(|| "null".into()));
         }
     }
     if !report.diagnostics.is_empty() {
@@ -111,15 +89,12 @@ fn edition_name(e: xxgk::Edition) -> &'static str {
 
 /// Both sides of a broken identity, in the template's words.
 fn equation(rule: Rule, at: &str, expected: i64, found: i64) -> String {
-    let column = Applicant::ALL
-        .iter()
-        .find(|c| c.key() == at)
-        .map_or(at, |c| c.label());
+    let column = Applicant::ALL.iter().find(|c| c.key() == at).map_or(at, |c| c.label());
     match rule {
         Rule::RowSum => format!("自然人 + 法人或其他组织 = {expected}, but 总计 = {found}"),
-        Rule::ColumnBalance => format!(
-            "[{column}] 本年新收 + 上年结转 = {expected}, but 办理结果总计 + 结转下年度 = {found}"
-        ),
+        Rule::ColumnBalance => {
+            format!("[{column}] 本年新收 + 上年结转 = {expected}, but 办理结果总计 + 结转下年度 = {found}")
+        }
         Rule::ResultsSum => {
             format!("[{column}] the results (一)–(六) add up to {expected}, but (七)总计 = {found}")
         }

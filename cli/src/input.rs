@@ -22,9 +22,7 @@ pub fn parse(file: Option<&Path>) -> Result<xxgk::Report, String> {
         None => return xxgk::parse(SAMPLE).map_err(|e| format!("the embedded sample: {e}")),
         Some(p) if p == Path::new("-") => {
             let mut b = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut b)
-                .map_err(|e| format!("cannot read stdin: {e}"))?;
+            std::io::stdin().read_to_end(&mut b).map_err(|e| format!("cannot read stdin: {e}"))?;
             b
         }
         Some(p) => std::fs::read(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?,

@@ -55,11 +55,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Parse { file, compact } => input::parse(file.as_deref()).and_then(|r| {
-            let json = if compact {
-                serde_json::to_string(&r)
-            } else {
-                serde_json::to_string_pretty(&r)
-            };
+            let json = if compact { serde_json::to_string(&r) } else { serde_json::to_string_pretty(&r) };
             json.map(|j| println!("{j}")).map_err(|e| e.to_string())
         }),
         Command::Check { file } => input::parse(file.as_deref()).map(|r| {

@@ -41,14 +41,8 @@ fn without_a_file_both_commands_run_the_embedded_sample() {
     let text = String::from_utf8(check.stdout).unwrap();
     assert!(check.status.success());
     assert!(text.contains("read from tsv"), "{text}");
-    assert!(
-        text.contains("row_sum") && text.contains("= 2, but 总计 = 1"),
-        "{text}"
-    );
-    assert!(
-        text.contains("requests.withheld_state_secret.total"),
-        "{text}"
-    );
+    assert!(text.contains("row_sum") && text.contains("= 2, but 总计 = 1"), "{text}");
+    assert!(text.contains("requests.withheld_state_secret.total"), "{text}");
 }
 
 #[test]

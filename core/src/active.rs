@@ -15,12 +15,12 @@ use crate::cells::{self, Cand, How, Reading, Shape, Slot};
 use crate::decimal::Decimal;
 use crate::layout::{main_source, Kind, Segment, Tok};
 use crate::model::{
-    ActiveDisclosure, ActiveDisclosure2019, ActiveDisclosure2021, Decisions, Documents,
-    Documents2019, Edition, Fees, Fees2019, Items2019, Layout, Procurement,
+    ActiveDisclosure, ActiveDisclosure2019, ActiveDisclosure2021, Decisions, Documents, Documents2019,
+    Edition, Fees, Fees2019, Items2019, Layout, Procurement,
 };
 use crate::report::Diagnostics;
 use crate::solve::resolve;
-use crate::template::{active_rows, score, ActiveSpec, CellKind, ACTIVE_EDITION_MARKS};
+use crate::template::{active_index, active_rows, score_near, ActiveSpec, CellKind, ACTIVE_EDITION_MARKS};
 
 /// Table 二 as read.
 pub(crate) struct Read {
@@ -31,7 +31,7 @@ pub(crate) struct Read {
 
 /// The edition table 二's headers name, if they name one.
 pub(crate) fn edition_marked(region: &str) -> Option<Edition> {
-    let key: String = crate::text::key(region).into_iter().collect();
+    let key = crate::text::key(region);
     let (mut e2019, mut e2021) = (0, 0);
     for &(mark, e) in ACTIVE_EDITION_MARKS {
         if key.contains(mark) {
@@ -49,43 +49,25 @@ pub(crate) fn edition_marked(region: &str) -> Option<Edition> {
 }
 
 /// The row labels in `label`, in order of appearance.
-fn rows_named(label: &[char], specs: &[ActiveSpec]) -> Vec<usize> {
-    let mut found: Vec<(usize, usize)> = Vec::new();
-    for (i, spec) in specs.iter().enumerate() {
-        for &(cue, _) in spec.cues {
-            let cue: Vec<char> = cue.chars().collect();
-            let mut from = 0;
-            while from + cue.len() <= label.len() {
-                match label[from..]
-                    .windows(cue.len())
-                    .position(|w| w == cue.as_slice())
-                {
-                    Some(p) => {
-                        found.push((from + p, i));
-                        from += p + cue.len();
-                    }
-                    None => break,
-                }
-            }
-        }
-    }
-    if found.is_empty() {
+fn rows_named(label: &str, edition: Edition) -> Vec<usize> {
+    let specs = active_rows(edition);
+    let mut hits = Vec::new();
+    active_index(edition).hits(label, &mut hits);
+    if hits.is_empty() {
         // OCR slips: a near match names one row.
-        if let Some((i, _)) = specs
+        return specs
             .iter()
             .enumerate()
-            .filter_map(|(i, s)| score(label, s.cues).map(|(q, _)| (i, q)))
+            .filter_map(|(i, s)| score_near(label, s.cues).map(|(q, _)| (i, q)))
             .filter(|&(_, q)| q >= 0.75)
             .max_by(|a, b| a.1.total_cmp(&b.1))
-        {
-            return vec![i];
-        }
+            .map(|(i, _)| vec![i])
+            .unwrap_or_default();
     }
-    found.sort();
     let mut out: Vec<usize> = Vec::new();
-    for (_, i) in found {
-        if out.last() != Some(&i) {
-            out.push(i);
+    for h in hits {
+        if out.last() != Some(&h.row) {
+            out.push(h.row);
         }
     }
     out
@@ -94,6 +76,7 @@ fn rows_named(label: &[char], specs: &[ActiveSpec]) -> Vec<usize> {
 /// Reads table 二 in `edition` from the segments of its region. `column_major` says whether
 /// the document lists numbers column by column (learnt from table 三).
 pub(crate) fn read(
+    text: &str,
     segs: &[Segment<'_>],
     edition: Edition,
     column_major: bool,
@@ -105,7 +88,7 @@ pub(crate) fn read(
     let mut queue: VecDeque<usize> = VecDeque::new();
     let mut orphans: Vec<&Tok> = Vec::new();
     for seg in segs {
-        for i in rows_named(&seg.label, specs) {
+        for i in rows_named(&seg.label, edition) {
             if assigned[i].is_none() && !queue.contains(&i) {
                 queue.push_back(i);
             }
@@ -114,12 +97,7 @@ pub(crate) fn read(
             continue;
         }
         if queue.is_empty() {
-            orphans.extend(
-                seg.vals
-                    .iter()
-                    .copied()
-                    .filter(|t| matches!(t.kind, Kind::Val(Some(_)))),
-            );
+            orphans.extend(seg.vals.iter().copied().filter(|t| matches!(t.kind, Kind::Val(Some(_)))));
             continue;
         }
         let rows = rows_fed(&queue, specs, seg.vals.len());
@@ -127,10 +105,7 @@ pub(crate) fn read(
             assigned[rows[0]] = Some(seg.vals.clone());
         } else {
             let widths: Vec<usize> = rows.iter().map(|&i| specs[i].cells.len()).collect();
-            for (k, part) in split_run(&seg.vals, &widths, column_major)
-                .into_iter()
-                .enumerate()
-            {
+            for (k, part) in split_run(&seg.vals, &widths, column_major).into_iter().enumerate() {
                 assigned[rows[k]] = Some(part);
                 shared[rows[k]] = widths.iter().any(|&w| w > 1);
             }
@@ -145,11 +120,8 @@ pub(crate) fn read(
     let mut present: Vec<usize> = Vec::new();
     for (i, vals) in assigned.iter().enumerate() {
         let Some(vals) = vals else { continue };
-        let shape = Shape {
-            kinds: specs[i].cells,
-            sums: &[],
-        };
-        let mut rd = cells::read(vals, &shape);
+        let shape = Shape { kinds: specs[i].cells, sums: &[] };
+        let mut rd = cells::read(text, vals, &shape);
         if shared[i] {
             // Which numbers of a shared run are this row's is a guess.
             rd.how = How::Forced;
@@ -190,11 +162,7 @@ pub(crate) fn read(
     } else {
         main_source(used.into_iter()).map_or(Layout::Aligned, |s| s.layout())
     };
-    Some(Read {
-        table,
-        uncertain,
-        layout,
-    })
+    Some(Read { table, uncertain, layout })
 }
 
 /// The queued rows a run of `len` values feeds: the longest prefix of the queue whose cells it
@@ -219,13 +187,7 @@ fn split_run<'t>(vals: &[&'t Tok], widths: &[usize], column_major: bool) -> Vec<
     let same = widths.windows(2).all(|w| w[0] == w[1]);
     if column_major && same {
         let (rows, w) = (widths.len(), widths[0]);
-        return (0..rows)
-            .map(|r| {
-                (0..w)
-                    .filter_map(|c| vals.get(c * rows + r).copied())
-                    .collect()
-            })
-            .collect();
+        return (0..rows).map(|r| (0..w).filter_map(|c| vals.get(c * rows + r).copied()).collect()).collect();
     }
     let mut out = Vec::new();
     let mut at = 0;
@@ -249,25 +211,18 @@ fn fill_from_orphans(
     if orphans.is_empty() {
         return;
     }
-    let short: Vec<usize> = (0..readings.len())
-        .filter(|&k| readings[k].how == How::Missing)
-        .collect();
+    let short: Vec<usize> = (0..readings.len()).filter(|&k| readings[k].how == How::Missing).collect();
     let missing: usize = short
         .iter()
         .map(|&k| {
-            readings[k].cands.first().map_or(0, |c| {
-                c.cells.iter().filter(|s| **s == Slot::Unknown).count()
-            })
+            readings[k].cands.first().map_or(0, |c| c.cells.iter().filter(|s| **s == Slot::Unknown).count())
         })
         .sum();
     let at = segs.first().map_or(0, |s| s.at);
     if missing != orphans.len() {
         diags.at(
             "values_ignored",
-            format!(
-                "table 二: {} number(s) outside any row were ignored",
-                orphans.len()
-            ),
+            format!("table 二: {} number(s) outside any row were ignored", orphans.len()),
             at,
         );
         return;
@@ -275,9 +230,8 @@ fn fill_from_orphans(
     let mut next = orphans.iter();
     for k in short {
         let kinds = specs[present[k]].cells;
-        let wanted = readings[k].cands.first().map_or(0, |c| {
-            c.cells.iter().filter(|s| **s == Slot::Unknown).count()
-        });
+        let wanted =
+            readings[k].cands.first().map_or(0, |c| c.cells.iter().filter(|s| **s == Slot::Unknown).count());
         let fill: Vec<Option<Decimal>> = next
             .by_ref()
             .take(wanted)
@@ -290,22 +244,20 @@ fn fill_from_orphans(
             let mut it = fill.iter();
             for (slot, kind) in cand.cells.iter_mut().zip(kinds) {
                 if *slot == Slot::Unknown {
-                    let v = it
-                        .next()
-                        .copied()
-                        .flatten()
-                        .filter(|d| *kind == CellKind::Amount || d.scale() == 0);
+                    let v =
+                        it.next().copied().flatten().filter(|d| *kind == CellKind::Amount || d.scale() == 0);
                     *slot = Slot::Known(v);
                 }
             }
         }
         // Every placement stays a candidate; they differ, so the cells are reported uncertain.
-        readings[k]
-            .cands
-            .dedup_by(|a: &mut Cand, b: &mut Cand| a.cells == b.cells);
+        readings[k].cands.dedup_by(|a: &mut Cand, b: &mut Cand| a.cells == b.cells);
         diags.at(
             "cell_recovered",
-            format!("table 二, row {}: a cell written outside the table was put back; its place is a guess", specs[present[k]].key),
+            format!(
+                "table 二, row {}: a cell written outside the table was put back; its place is a guess",
+                specs[present[k]].key
+            ),
             at,
         );
     }
@@ -320,11 +272,8 @@ fn below_stock(cells: &[Slot], stock: usize) -> f32 {
     let Some(stock_value) = cells.get(stock).and_then(value) else {
         return 0.0;
     };
-    cells
-        .iter()
-        .enumerate()
-        .filter(|&(i, s)| i != stock && value(s).is_some_and(|v| v > stock_value))
-        .count() as f32
+    cells.iter().enumerate().filter(|&(i, s)| i != stock && value(s).is_some_and(|v| v > stock_value)).count()
+        as f32
 }
 
 fn int(v: Option<Decimal>) -> Option<i64> {
@@ -338,9 +287,7 @@ fn count(v: Option<Decimal>) -> Option<u64> {
 /// The typed table from the cells of the rows present (`(row index, cells)`).
 fn build(edition: Edition, rows: &[(usize, Vec<Option<Decimal>>)]) -> ActiveDisclosure {
     let cell = |row: usize, c: usize| -> Option<Option<Decimal>> {
-        rows.iter()
-            .find(|(i, _)| *i == row)
-            .map(|(_, cells)| cells.get(c).copied().flatten())
+        rows.iter().find(|(i, _)| *i == row).map(|(_, cells)| cells.get(c).copied().flatten())
     };
     let present = |row: usize| rows.iter().any(|(i, _)| *i == row);
     let docs = |row: usize| {
@@ -364,11 +311,7 @@ fn build(edition: Edition, rows: &[(usize, Vec<Option<Decimal>>)]) -> ActiveDisc
             decisions: int(cell(row, 2).flatten()),
         })
     };
-    let decisions = |row: usize| {
-        present(row).then(|| Decisions {
-            decisions: count(cell(row, 0).flatten()),
-        })
-    };
+    let decisions = |row: usize| present(row).then(|| Decisions { decisions: count(cell(row, 0).flatten()) });
     match edition {
         Edition::E2021 => ActiveDisclosure::E2021(ActiveDisclosure2021 {
             regulations: docs(0),
@@ -376,9 +319,7 @@ fn build(edition: Edition, rows: &[(usize, Vec<Option<Decimal>>)]) -> ActiveDisc
             licensing: decisions(2),
             penalty: decisions(3),
             coercion: decisions(4),
-            fees: present(5).then(|| Fees {
-                amount: cell(5, 0).flatten(),
-            }),
+            fees: present(5).then(|| Fees { amount: cell(5, 0).flatten() }),
         }),
         Edition::E2019 => ActiveDisclosure::E2019(ActiveDisclosure2019 {
             regulations: docs19(0),
@@ -391,10 +332,8 @@ fn build(edition: Edition, rows: &[(usize, Vec<Option<Decimal>>)]) -> ActiveDisc
                 previous_items: int(cell(6, 0).flatten()),
                 change: int(cell(6, 1).flatten()),
             }),
-            procurement: present(7).then(|| Procurement {
-                projects: cell(7, 0).flatten(),
-                amount: cell(7, 1).flatten(),
-            }),
+            procurement: present(7)
+                .then(|| Procurement { projects: cell(7, 0).flatten(), amount: cell(7, 1).flatten() }),
         }),
     }
 }

@@ -16,24 +16,9 @@ use crate::template::CellKind;
 
 const CELLS: usize = 15;
 const KINDS: [CellKind; CELLS] = [CellKind::Count; CELLS];
-const SUMS: [Sum; 3] = [
-    Sum {
-        parts: 0..4,
-        total: 4,
-    },
-    Sum {
-        parts: 5..9,
-        total: 9,
-    },
-    Sum {
-        parts: 10..14,
-        total: 14,
-    },
-];
-const SHAPE: Shape<'static> = Shape {
-    kinds: &KINDS,
-    sums: &SUMS,
-};
+const SUMS: [Sum; 3] =
+    [Sum { parts: 0..4, total: 4 }, Sum { parts: 5..9, total: 9 }, Sum { parts: 10..14, total: 14 }];
+const SHAPE: Shape<'static> = Shape { kinds: &KINDS, sums: &SUMS };
 
 /// Block orders are tried only for this many blocks or fewer (6! = 720 orders).
 const MAX_BLOCKS: usize = 6;
@@ -46,12 +31,9 @@ pub(crate) struct Read {
 }
 
 /// Reads table 四 from the segments of its region.
-pub(crate) fn read(segs: &[Segment<'_>], diags: &mut Diagnostics) -> Option<Read> {
-    let blocks: Vec<&[&Tok]> = segs
-        .iter()
-        .filter(|s| !s.vals.is_empty())
-        .map(|s| s.vals.as_slice())
-        .collect();
+pub(crate) fn read(text: &str, segs: &[Segment<'_>], diags: &mut Diagnostics) -> Option<Read> {
+    let blocks: Vec<&[&Tok]> =
+        segs.iter().filter(|s| !s.vals.is_empty()).map(|s| s.vals.as_slice()).collect();
     let mut vals: Vec<&Tok> = blocks.iter().flat_map(|b| b.iter().copied()).collect();
     if !vals.iter().any(|t| matches!(t.kind, Kind::Val(Some(_)))) && vals.len() < CELLS {
         return None;
@@ -60,9 +42,9 @@ pub(crate) fn read(segs: &[Segment<'_>], diags: &mut Diagnostics) -> Option<Read
     while vals.len() > CELLS && matches!(vals.last().map(|t| &t.kind), Some(Kind::Val(None))) {
         vals.pop();
     }
-    let mut reading = cells::read(&vals, &SHAPE);
+    let mut reading = cells::read(text, &vals, &SHAPE);
     if reading.how == How::Exact && blocks.len() > 1 {
-        if let Some(r) = reorder(&blocks, &reading) {
+        if let Some(r) = reorder(text, &blocks, &reading) {
             diags.at(
                 "blocks_reordered",
                 "table 四: the numbers break the group sums in the order written; blocks of them were \
@@ -73,22 +55,19 @@ pub(crate) fn read(segs: &[Segment<'_>], diags: &mut Diagnostics) -> Option<Read
             reading = r;
         }
     }
-    if matches!(
-        reading.how,
-        How::Glued | How::Missing | How::Dropped | How::Forced
-    ) {
+    if matches!(reading.how, How::Glued | How::Missing | How::Dropped | How::Forced) {
         diags.at(
             "cells_doubtful",
-            format!("table 四: {} values were found for its {CELLS} cells; they were read with the group sums", vals.len()),
+            format!(
+                "table 四: {} values were found for its {CELLS} cells; they were read with the group sums",
+                vals.len()
+            ),
             segs.first().map_or(0, |s| s.at),
         );
     }
     let identities: Vec<Identity> = SUMS
         .iter()
-        .map(|s| Identity {
-            lhs: s.parts.clone().map(|c| (0, c)).collect(),
-            rhs: vec![(0, s.total)],
-        })
+        .map(|s| Identity { lhs: s.parts.clone().map(|c| (0, c)).collect(), rhs: vec![(0, s.total)] })
         .collect();
     let resolved = resolve(std::slice::from_ref(&reading), &identities);
     let mut table = Appeals::default();
@@ -97,9 +76,8 @@ pub(crate) fn read(segs: &[Segment<'_>], diags: &mut Diagnostics) -> Option<Read
         let mut cells = AppealGroup::default();
         for (f, &field) in AppealField::ALL.iter().enumerate() {
             let c = g * AppealField::ALL.len() + f;
-            *cells.get_mut(field) = resolved.cells[0][c]
-                .and_then(|d| d.as_int())
-                .and_then(|i| u64::try_from(i).ok());
+            *cells.get_mut(field) =
+                resolved.cells[0][c].and_then(|d| d.as_int()).and_then(|i| u64::try_from(i).ok());
             if resolved.uncertain[0][c] {
                 uncertain.push(format!("appeals.{}.{}", group.key(), field.key()));
             }
@@ -111,30 +89,18 @@ pub(crate) fn read(segs: &[Segment<'_>], diags: &mut Diagnostics) -> Option<Read
         How::Reordered => Layout::ReadingOrder,
         _ => main_source(vals.iter().copied()).map_or(Layout::Aligned, |s| s.layout()),
     };
-    Some(Read {
-        table,
-        uncertain,
-        layout,
-    })
+    Some(Read { table, uncertain, layout })
 }
 
 /// When the values in order break group sums, the orders of whole blocks that satisfy more of
 /// them, least displaced first.
-fn reorder(blocks: &[&[&Tok]], in_order: &Reading) -> Option<Reading> {
+fn reorder(text: &str, blocks: &[&[&Tok]], in_order: &Reading) -> Option<Reading> {
     if blocks.len() > MAX_BLOCKS {
         return None;
     }
     let holding = |cells: &[Slot]| {
         SUMS.iter()
-            .filter(|s| {
-                cells::obeys_sums(
-                    cells,
-                    &Shape {
-                        kinds: &KINDS,
-                        sums: std::slice::from_ref(*s),
-                    },
-                )
-            })
+            .filter(|s| cells::obeys_sums(cells, &Shape { kinds: &KINDS, sums: std::slice::from_ref(*s) }))
             .count()
     };
     let base = holding(&in_order.cands.first()?.cells);
@@ -144,33 +110,22 @@ fn reorder(blocks: &[&[&Tok]], in_order: &Reading) -> Option<Reading> {
     let mut best: Vec<Cand> = Vec::new();
     let mut best_score = base;
     permutations(blocks.len(), &mut |order| {
-        let vals: Vec<&Tok> = order
-            .iter()
-            .flat_map(|&b| blocks[b].iter().copied())
-            .collect();
-        let rd = cells::read(&vals, &SHAPE);
+        let vals: Vec<&Tok> = order.iter().flat_map(|&b| blocks[b].iter().copied()).collect();
+        let rd = cells::read(text, &vals, &SHAPE);
         let Some(c) = rd.cands.first().filter(|_| rd.how == How::Exact) else {
             return;
         };
         let score = holding(&c.cells);
         let displaced = order.iter().enumerate().filter(|&(i, &b)| i != b).count() as f32;
-        let cand = Cand {
-            cells: c.cells.clone(),
-            penalty: displaced,
-        };
+        let cand = Cand { cells: c.cells.clone(), penalty: displaced };
         if score > best_score {
             best_score = score;
             best = vec![cand];
-        } else if score == best_score && score > base && !best.iter().any(|b| b.cells == cand.cells)
-        {
+        } else if score == best_score && score > base && !best.iter().any(|b| b.cells == cand.cells) {
             best.push(cand);
         }
     });
-    (!best.is_empty()).then_some(Reading {
-        cands: best,
-        how: How::Reordered,
-        exhausted: false,
-    })
+    (!best.is_empty()).then_some(Reading { cands: best, how: How::Reordered, exhausted: false })
 }
 
 /// Calls `f` with every order of `0..n` (Heap's algorithm, iterative).

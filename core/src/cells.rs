@@ -90,74 +90,43 @@ fn value(tok: &Tok, kind: CellKind) -> Result<Option<Decimal>, ()> {
     let Some(num) = v else { return Ok(None) };
     let value = num.value.ok_or(())?;
     match kind {
-        CellKind::Count if value.as_int().is_some_and(|i| i >= 0) && value.scale() == 0 => {
-            Ok(Some(value))
-        }
+        CellKind::Count if value.as_int().is_some_and(|i| i >= 0) && value.scale() == 0 => Ok(Some(value)),
         CellKind::Change if value.scale() == 0 => Ok(Some(value)),
         CellKind::Amount if !num.signed && value.to_f64() >= 0.0 => Ok(Some(value)),
         _ => Err(()),
     }
 }
 
-/// Lists the readings of `toks` as a row of `shape`.
-pub(crate) fn read(toks: &[&Tok], shape: &Shape<'_>) -> Reading {
+/// Lists the readings of `toks` (tokens of the working text `text`) as a row of `shape`.
+pub(crate) fn read(text: &str, toks: &[&Tok], shape: &Shape<'_>) -> Reading {
     let n = shape.width();
     let direct: Vec<Result<Option<Decimal>, ()>> = if toks.len() == n {
-        toks.iter()
-            .zip(shape.kinds)
-            .map(|(t, &k)| value(t, k))
-            .collect()
+        toks.iter().zip(shape.kinds).map(|(t, &k)| value(t, k)).collect()
     } else {
         Vec::new()
     };
     if toks.len() == n && direct.iter().all(Result::is_ok) {
-        let cells = direct
-            .into_iter()
-            .map(|v| Slot::Known(v.unwrap_or(None)))
-            .collect();
-        return Reading {
-            cands: vec![Cand {
-                cells,
-                penalty: 0.0,
-            }],
-            how: How::Exact,
-            exhausted: false,
-        };
+        let cells = direct.into_iter().map(|v| Slot::Known(v.unwrap_or(None))).collect();
+        return Reading { cands: vec![Cand { cells, penalty: 0.0 }], how: How::Exact, exhausted: false };
     }
     if toks.len() > n {
         let windows = windows(toks, shape);
         if !windows.is_empty() {
-            return Reading {
-                cands: windows,
-                how: How::Window,
-                exhausted: false,
-            };
+            return Reading { cands: windows, how: How::Window, exhausted: false };
         }
         let dropped = drop_strays(toks, shape);
         if !dropped.is_empty() {
-            return Reading {
-                cands: dropped,
-                how: How::Dropped,
-                exhausted: false,
-            };
+            return Reading { cands: dropped, how: How::Dropped, exhausted: false };
         }
         return forced(toks, shape);
     }
-    let (glued, exhausted) = glue(toks, shape);
+    let (glued, exhausted) = glue(text, toks, shape);
     if !glued.is_empty() {
-        return Reading {
-            cands: glued,
-            how: How::Glued,
-            exhausted,
-        };
+        return Reading { cands: glued, how: How::Glued, exhausted };
     }
     let missing = place_missing(toks, shape);
     if !missing.is_empty() {
-        return Reading {
-            cands: missing,
-            how: How::Missing,
-            exhausted: false,
-        };
+        return Reading { cands: missing, how: How::Missing, exhausted: false };
     }
     forced(toks, shape)
 }
@@ -165,25 +134,25 @@ pub(crate) fn read(toks: &[&Tok], shape: &Shape<'_>) -> Reading {
 /// Readings that keep `n` consecutive tokens and drop only blanks around them.
 fn windows(toks: &[&Tok], shape: &Shape<'_>) -> Vec<Cand> {
     let n = shape.width();
-    let is_blank = |t: &&Tok| matches!(t.kind, Kind::Val(None));
+    let filled = |t: &&&Tok| !matches!(t.kind, Kind::Val(None));
+    let first = toks.iter().position(|t| filled(&t));
+    let last = toks.iter().rposition(|t| filled(&t));
+    // A window must hold every cell that is not blank; an all-blank row has one reading.
+    let starts = match (first, last) {
+        (Some(f), Some(l)) if l - f < n => (l + 1).saturating_sub(n)..=f.min(toks.len() - n),
+        (Some(_), Some(_)) => return Vec::new(),
+        _ => 0..=0,
+    };
     let mut out: Vec<Cand> = Vec::new();
-    for start in 0..=toks.len() - n {
-        let (before, rest) = toks.split_at(start);
-        let (window, after) = rest.split_at(n);
-        if !before.iter().all(is_blank) || !after.iter().all(is_blank) {
-            continue;
-        }
-        let cells: Result<Vec<Slot>, ()> = window
+    for start in starts {
+        let cells: Result<Vec<Slot>, ()> = toks[start..start + n]
             .iter()
             .zip(shape.kinds)
             .map(|(t, &k)| value(t, k).map(Slot::Known))
             .collect();
         if let Ok(cells) = cells {
             if !out.iter().any(|c| c.cells == cells) {
-                out.push(Cand {
-                    cells,
-                    penalty: 0.0,
-                });
+                out.push(Cand { cells, penalty: 0.0 });
             }
         }
     }
@@ -199,21 +168,12 @@ fn drop_strays(toks: &[&Tok], shape: &Shape<'_>) -> Vec<Cand> {
     }
     let mut out: Vec<Cand> = Vec::new();
     for_each_combination(toks.len(), excess, &mut |dropped| {
-        let kept = toks
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| !dropped.contains(i))
-            .map(|(_, t)| t);
-        let cells: Result<Vec<Slot>, ()> = kept
-            .zip(shape.kinds)
-            .map(|(t, &k)| value(t, k).map(Slot::Known))
-            .collect();
+        let kept = toks.iter().enumerate().filter(|(i, _)| !dropped.contains(i)).map(|(_, t)| t);
+        let cells: Result<Vec<Slot>, ()> =
+            kept.zip(shape.kinds).map(|(t, &k)| value(t, k).map(Slot::Known)).collect();
         if let Ok(cells) = cells {
             if obeys_sums(&cells, shape) && !out.iter().any(|c| c.cells == cells) {
-                out.push(Cand {
-                    cells,
-                    penalty: 1.0,
-                });
+                out.push(Cand { cells, penalty: 1.0 });
             }
         }
     });
@@ -260,22 +220,12 @@ fn forced(toks: &[&Tok], shape: &Shape<'_>) -> Reading {
             _ => Slot::Unknown,
         })
         .collect();
-    Reading {
-        cands: vec![Cand {
-            cells,
-            penalty: 0.0,
-        }],
-        how: How::Forced,
-        exhausted: false,
-    }
+    Reading { cands: vec![Cand { cells, penalty: 0.0 }], how: How::Forced, exhausted: false }
 }
 
 /// Whether the known cells of `cells` obey the row's sums (blanks count as 0).
 pub(crate) fn obeys_sums(cells: &[Slot], shape: &Shape<'_>) -> bool {
-    shape
-        .sums
-        .iter()
-        .all(|s| sum_holds(cells, s) != Some(false))
+    shape.sums.iter().all(|s| sum_holds(cells, s) != Some(false))
 }
 
 /// `Some(holds)` for a sum whose cells are all known, `None` otherwise.
@@ -292,7 +242,7 @@ fn sum_holds(cells: &[Slot], s: &Sum) -> Option<bool> {
 }
 
 /// Every split of glued digits into the row's cells that obeys its sums.
-fn glue(toks: &[&Tok], shape: &Shape<'_>) -> (Vec<Cand>, bool) {
+fn glue(text: &str, toks: &[&Tok], shape: &Shape<'_>) -> (Vec<Cand>, bool) {
     let n = shape.width();
     let mut pieces: Vec<Piece<'_>> = Vec::with_capacity(toks.len());
     let mut any_glued = false;
@@ -300,15 +250,14 @@ fn glue(toks: &[&Tok], shape: &Shape<'_>) -> (Vec<Cand>, bool) {
         match &t.kind {
             Kind::Val(None) => pieces.push(Piece::Blank),
             Kind::Val(Some(num)) if !num.signed => {
+                let digits = text.get(num.digits.0..num.digits.1).unwrap_or("");
                 // One written cell cannot hold several in layouts that delimit cells, unless
                 // it is not a number at all as written (`00`).
-                let splittable =
-                    num.digits.len() > 1 && (!t.source.delimits_cells() || num.value.is_none());
+                let splittable = digits.len() > 1
+                    && !digits.contains(',')
+                    && (!t.source.delimits_cells() || num.value.is_none());
                 any_glued |= splittable;
-                pieces.push(Piece::Digits {
-                    text: &num.digits,
-                    splittable,
-                });
+                pieces.push(Piece::Digits { text: digits, splittable });
             }
             _ => return (Vec::new(), false),
         }
@@ -316,27 +265,26 @@ fn glue(toks: &[&Tok], shape: &Shape<'_>) -> (Vec<Cand>, bool) {
     if !any_glued || pieces.len() > n {
         return (Vec::new(), false);
     }
-    let capacity: usize = pieces
-        .iter()
-        .map(|p| match p {
-            Piece::Blank => 1,
-            Piece::Digits {
-                text,
-                splittable: true,
-            } => text.len(),
-            Piece::Digits { .. } => 1,
-        })
-        .sum();
-    if capacity < n {
+    // Each cell holds at least one digit and at most the widest number a cell can hold.
+    let widest = shape.kinds.iter().map(|&k| max_digits(k)).max().unwrap_or(0);
+    let (mut least, mut most) = (0usize, 0usize);
+    for p in &pieces {
+        match p {
+            Piece::Blank | Piece::Digits { splittable: false, .. } => {
+                least += 1;
+                most += 1;
+            }
+            Piece::Digits { text, .. } => {
+                least += text.len().div_ceil(widest.max(1));
+                most += text.len();
+            }
+        }
+    }
+    if most < n || least > n {
         return (Vec::new(), false);
     }
-    let mut search = Search {
-        shape,
-        pieces: &pieces,
-        cells: Vec::with_capacity(n),
-        out: Vec::new(),
-        nodes: 0,
-    };
+    let mut search =
+        Search { shape, pieces: &pieces, cells: Vec::with_capacity(n), out: Vec::new(), nodes: 0 };
     search.run(0, 0);
     let exhausted = search.nodes >= SEARCH_LIMIT;
     let mut out = search.out;
@@ -344,6 +292,14 @@ fn glue(toks: &[&Tok], shape: &Shape<'_>) -> (Vec<Cand>, bool) {
         c.penalty = implausibility(&c.cells, shape);
     }
     (out, exhausted)
+}
+
+/// The most digits (integer and decimal) one cell of `kind` holds.
+fn max_digits(kind: CellKind) -> usize {
+    match kind {
+        CellKind::Amount => 16,
+        _ => 9,
+    }
 }
 
 #[derive(Debug)]
@@ -371,10 +327,7 @@ impl Search<'_, '_> {
         let c = self.cells.len();
         let Some(piece) = self.pieces.get(p) else {
             if c == n {
-                self.out.push(Cand {
-                    cells: self.cells.clone(),
-                    penalty: 0.0,
-                });
+                self.out.push(Cand { cells: self.cells.clone(), penalty: 0.0 });
             }
             return;
         };
@@ -386,22 +339,25 @@ impl Search<'_, '_> {
         match *piece {
             Piece::Blank => self.push(Slot::Known(None), p + 1, 0),
             Piece::Digits { text, splittable } => {
-                let rest = &text[offset..];
-                let lengths = if splittable {
-                    1..=rest.len()
-                } else {
-                    rest.len()..=rest.len()
-                };
+                let rest = text.get(offset..).unwrap_or("");
+                // A sum's total is known once its parts are: only its own digits can follow.
+                if let Some(total) = self.total_due(c) {
+                    let digits = total.to_string();
+                    if rest.starts_with(&digits) && (splittable || rest.len() == digits.len()) {
+                        let (np, no) =
+                            if digits.len() == rest.len() { (p + 1, 0) } else { (p, offset + digits.len()) };
+                        self.push(Slot::Known(Some(Decimal::from_int(total))), np, no);
+                    }
+                    return;
+                }
+                let widest = max_digits(kind) + usize::from(kind == CellKind::Amount);
+                let lengths = if splittable { 1..=rest.len().min(widest) } else { rest.len()..=rest.len() };
                 for len in lengths {
-                    let cell = &rest[..len];
+                    let Some(cell) = rest.get(..len) else { continue };
                     let Some(v) = cell_value(cell, kind) else {
                         continue;
                     };
-                    let (np, no) = if len == rest.len() {
-                        (p + 1, 0)
-                    } else {
-                        (p, offset + len)
-                    };
+                    let (np, no) = if len == rest.len() { (p + 1, 0) } else { (p, offset + len) };
                     self.push(Slot::Known(Some(v)), np, no);
                     if self.nodes >= SEARCH_LIMIT {
                         return;
@@ -411,15 +367,21 @@ impl Search<'_, '_> {
         }
     }
 
+    /// The value cell `c` must have when it is the total of a sum whose parts are all filled.
+    fn total_due(&self, c: usize) -> Option<i64> {
+        let s = self.shape.sums.iter().find(|s| s.total == c)?;
+        s.parts.clone().try_fold(0i64, |acc, i| match self.cells.get(i)? {
+            Slot::Known(Some(d)) => acc.checked_add(d.as_int()?),
+            Slot::Known(None) => Some(acc),
+            Slot::Unknown => None,
+        })
+    }
+
     fn push(&mut self, slot: Slot, p: usize, offset: usize) {
         self.cells.push(slot);
         let c = self.cells.len() - 1;
-        let ok = self
-            .shape
-            .sums
-            .iter()
-            .filter(|s| s.total == c)
-            .all(|s| sum_holds(&self.cells, s) != Some(false));
+        let ok =
+            self.shape.sums.iter().filter(|s| s.total == c).all(|s| sum_holds(&self.cells, s) != Some(false));
         if ok && self.cells.len() <= self.shape.width() {
             self.run(p, offset);
         }
@@ -430,21 +392,14 @@ impl Search<'_, '_> {
 /// The value of glued digits `cell` as one cell of `kind`, if it can be one: no leading zero,
 /// a decimal point only in amounts, at most 9 integer digits in counts.
 fn cell_value(cell: &str, kind: CellKind) -> Option<Decimal> {
-    if cell.starts_with('.') || cell.ends_with('.') {
-        return None;
-    }
     let int = cell.split('.').next().unwrap_or(cell);
-    if int.len() > 1 && int.starts_with('0') {
+    if (int.len() > 1 && int.starts_with('0')) || (cell.contains('.') && kind != CellKind::Amount) {
         return None;
     }
-    let max = match kind {
-        CellKind::Amount => 13,
-        _ => 9,
-    };
-    if int.len() > max || (cell.contains('.') && kind != CellKind::Amount) {
+    if int.len() > max_digits(kind).min(13) {
         return None;
     }
-    cell.parse().ok()
+    Decimal::from_digits(cell, false)
 }
 
 /// How implausible a split of glued digits is: cells of very unequal length are unlikely
@@ -463,20 +418,12 @@ fn implausibility(cells: &[Slot], shape: &Shape<'_>) -> f32 {
             _ => 1.0,
         })
         .collect();
-    let counted: Vec<f32> = lens
-        .iter()
-        .zip(shape.kinds)
-        .filter(|(_, k)| **k != CellKind::Change)
-        .map(|(l, _)| *l)
-        .collect();
+    let counted: Vec<f32> =
+        lens.iter().zip(shape.kinds).filter(|(_, k)| **k != CellKind::Change).map(|(l, _)| *l).collect();
     let mean = counted.iter().sum::<f32>() / counted.len().max(1) as f32;
     let spread: f32 = counted.iter().map(|l| (l - mean).powi(2)).sum();
-    let change: f32 = lens
-        .iter()
-        .zip(shape.kinds)
-        .filter(|(_, k)| **k == CellKind::Change)
-        .map(|(l, _)| *l)
-        .sum();
+    let change: f32 =
+        lens.iter().zip(shape.kinds).filter(|(_, k)| **k == CellKind::Change).map(|(l, _)| *l).sum();
     spread + change
 }
 
@@ -518,29 +465,15 @@ mod tests {
                 LexPiece::Blank => Some(Kind::Val(None)),
                 _ => None,
             })
-            .map(|kind| Tok {
-                kind,
-                span: (0, 0),
-                source,
-                row_start: false,
-            })
+            .map(|kind| Tok { kind, span: (0, 0), source, row_start: false })
             .collect()
     }
 
     fn readings(s: &str, source: Source) -> (How, Vec<Vec<String>>) {
         let t = toks(s, source);
         let refs: Vec<&Tok> = t.iter().collect();
-        let sums = [Sum {
-            parts: 0..6,
-            total: 6,
-        }];
-        let r = read(
-            &refs,
-            &Shape {
-                kinds: SEVEN,
-                sums: &sums,
-            },
-        );
+        let sums = [Sum { parts: 0..6, total: 6 }];
+        let r = read(s, &refs, &Shape { kinds: SEVEN, sums: &sums });
         let show = |c: &Cand| {
             c.cells
                 .iter()

@@ -3,8 +3,7 @@
 //! row the source does not have, is not assessed.
 
 use crate::model::{
-    AppealField, AppealKind, Appeals, Applicant, Applicants, Edition, FailedCheck, RequestRow,
-    Requests, Rule,
+    AppealField, AppealKind, Appeals, Applicant, Applicants, Edition, FailedCheck, RequestRow, Requests, Rule,
 };
 
 fn sum(cells: impl IntoIterator<Item = Option<u64>>) -> (i64, bool) {
@@ -25,20 +24,14 @@ fn push(
     (found, b): (i64, bool),
 ) {
     if (a || b) && expected != found {
-        out.push(FailedCheck {
-            rule,
-            at: at.to_string(),
-            expected,
-            found,
-        });
+        out.push(FailedCheck { rule, at: at.to_string(), expected, found });
     }
 }
 
 /// The checks of table 三 that `requests` breaks.
 pub(crate) fn requests(requests: &Requests, edition: Edition, out: &mut Vec<FailedCheck>) {
-    let rows: Vec<(RequestRow, &Applicants)> = RequestRow::rows(edition)
-        .filter_map(|r| requests.get(r).map(|a| (r, a)))
-        .collect();
+    let rows: Vec<(RequestRow, &Applicants)> =
+        RequestRow::rows(edition).filter_map(|r| requests.get(r).map(|a| (r, a))).collect();
     for (row, cells) in &rows {
         let parts = sum(Applicant::ALL[..6].iter().map(|&c| cells.get(c)));
         push(out, Rule::RowSum, row.key(), parts, sum([cells.total]));
@@ -52,30 +45,16 @@ pub(crate) fn requests(requests: &Requests, edition: Edition, out: &mut Vec<Fail
     );
     if let (Some(nr), Some(co), Some(tp), Some(cf)) = (nr, co, tp, cf) {
         for &c in Applicant::ALL {
-            push(
-                out,
-                Rule::ColumnBalance,
-                c.key(),
-                sum([nr.get(c), co.get(c)]),
-                sum([tp.get(c), cf.get(c)]),
-            );
+            push(out, Rule::ColumnBalance, c.key(), sum([nr.get(c), co.get(c)]), sum([tp.get(c), cf.get(c)]));
         }
     }
     // The results sum needs every result row: a truncated table cannot be assessed.
-    let results: Vec<&Applicants> = RequestRow::rows(edition)
-        .filter(|r| r.is_result())
-        .filter_map(get)
-        .collect();
+    let results: Vec<&Applicants> =
+        RequestRow::rows(edition).filter(|r| r.is_result()).filter_map(get).collect();
     let all_results = RequestRow::rows(edition).filter(|r| r.is_result()).count() == results.len();
     if let (Some(tp), true) = (tp, all_results) {
         for &c in Applicant::ALL {
-            push(
-                out,
-                Rule::ResultsSum,
-                c.key(),
-                sum(results.iter().map(|r| r.get(c))),
-                sum([tp.get(c)]),
-            );
+            push(out, Rule::ResultsSum, c.key(), sum(results.iter().map(|r| r.get(c))), sum([tp.get(c)]));
         }
     }
 }

@@ -22,15 +22,38 @@ const MAX_SCALE: u8 = 9;
 impl Decimal {
     /// A whole number.
     pub const fn from_int(value: i64) -> Self {
-        Decimal {
-            mantissa: value,
-            scale: 0,
-        }
+        Decimal { mantissa: value, scale: 0 }
     }
 
     /// `mantissa / 10^scale`; `None` when the scale is beyond what an amount keeps.
     pub fn new(mantissa: i64, scale: u8) -> Option<Self> {
         (scale <= MAX_SCALE).then_some(Decimal { mantissa, scale })
+    }
+
+    /// Reads ASCII digits with at most one `.` and grouping commas (`1,234.5`), negated when
+    /// `negative`; `None` for anything else or a value beyond `i64`. The lexer's hot path.
+    pub(crate) fn from_digits(digits: &str, negative: bool) -> Option<Self> {
+        let mut mantissa: i64 = 0;
+        let mut scale: Option<u8> = None;
+        let mut any = false;
+        for b in digits.bytes() {
+            match b {
+                b'0'..=b'9' => {
+                    mantissa = mantissa.checked_mul(10)?.checked_add(i64::from(b - b'0'))?;
+                    if let Some(s) = scale.as_mut() {
+                        *s = s.checked_add(1)?;
+                    }
+                    any = true;
+                }
+                b'.' if scale.is_none() && any => scale = Some(0),
+                b',' if scale.is_none() && any => {}
+                _ => return None,
+            }
+        }
+        if !any || scale == Some(0) {
+            return None;
+        }
+        Decimal::new(if negative { -mantissa } else { mantissa }, scale.unwrap_or(0))
     }
 
     /// The number of digits after the decimal point, as written.
@@ -85,20 +108,15 @@ impl FromStr for Decimal {
         };
         let (int, frac) = body.split_once('.').unwrap_or((body, ""));
         let all_digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
-        if int.is_empty()
-            || !all_digits(int)
-            || !all_digits(frac)
-            || (body.contains('.') && frac.is_empty())
+        if int.is_empty() || !all_digits(int) || !all_digits(frac) || (body.contains('.') && frac.is_empty())
         {
             return Err(err());
         }
         let scale = u8::try_from(frac.len()).map_err(|_| err())?;
         let mut mantissa: i64 = 0;
         for b in int.bytes().chain(frac.bytes()) {
-            mantissa = mantissa
-                .checked_mul(10)
-                .and_then(|m| m.checked_add(i64::from(b - b'0')))
-                .ok_or_else(err)?;
+            mantissa =
+                mantissa.checked_mul(10).and_then(|m| m.checked_add(i64::from(b - b'0'))).ok_or_else(err)?;
         }
         Decimal::new(if neg { -mantissa } else { mantissa }, scale).ok_or_else(err)
     }
@@ -148,15 +166,7 @@ mod tests {
 
     #[test]
     fn parses_and_prints_the_written_digits() {
-        for s in [
-            "0",
-            "6559",
-            "96171.6",
-            "75394432.52",
-            "0.05",
-            "-3.10",
-            "9116.36",
-        ] {
+        for s in ["0", "6559", "96171.6", "75394432.52", "0.05", "-3.10", "9116.36"] {
             assert_eq!(s.parse::<Decimal>().unwrap().to_string(), s);
         }
     }

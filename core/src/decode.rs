@@ -19,10 +19,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, Error> {
     }
     if let Some(at) = memchr::memchr(0, bytes) {
         // Binary (or UTF-16 without a BOM, which no report is published in).
-        return Err(Error::Decode {
-            encoding: "UTF-8",
-            offset: at,
-        });
+        return Err(Error::Decode { encoding: "UTF-8", offset: at });
     }
     let err = match std::str::from_utf8(bytes) {
         Ok(s) => return Ok(Cow::Borrowed(s)),
@@ -39,10 +36,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, Error> {
     };
     match strict(enc, bytes, 0) {
         Ok(s) => Ok(s),
-        Err(_) if declared.is_none() => Err(Error::Decode {
-            encoding: "UTF-8",
-            offset: err.valid_up_to(),
-        }),
+        Err(_) if declared.is_none() => Err(Error::Decode { encoding: "UTF-8", offset: err.valid_up_to() }),
         Err(e) => Err(e),
     }
 }
@@ -50,24 +44,17 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, Error> {
 fn utf8(bytes: &[u8], base: usize) -> Result<Cow<'_, str>, Error> {
     std::str::from_utf8(bytes)
         .map(Cow::Borrowed)
-        .map_err(|e| Error::Decode {
-            encoding: "UTF-8",
-            offset: base + e.valid_up_to(),
-        })
+        .map_err(|e| Error::Decode { encoding: "UTF-8", offset: base + e.valid_up_to() })
 }
 
 /// Decodes with `enc`, failing at the first malformed sequence.
 fn strict(enc: &'static Encoding, bytes: &[u8], base: usize) -> Result<Cow<'static, str>, Error> {
     let mut decoder = enc.new_decoder_without_bom_handling();
-    let mut out = String::with_capacity(
-        decoder
-            .max_utf8_buffer_length(bytes.len())
-            .unwrap_or(bytes.len() * 3),
-    );
+    let mut out =
+        String::with_capacity(decoder.max_utf8_buffer_length(bytes.len()).unwrap_or(bytes.len() * 3));
     let mut read = 0;
     loop {
-        let (result, n) =
-            decoder.decode_to_string_without_replacement(&bytes[read..], &mut out, true);
+        let (result, n) = decoder.decode_to_string_without_replacement(&bytes[read..], &mut out, true);
         match result {
             encoding_rs::DecoderResult::InputEmpty => return Ok(Cow::Owned(out)),
             encoding_rs::DecoderResult::OutputFull => {
@@ -76,10 +63,7 @@ fn strict(enc: &'static Encoding, bytes: &[u8], base: usize) -> Result<Cow<'stat
             }
             encoding_rs::DecoderResult::Malformed(bad, _) => {
                 let at = (read + n).saturating_sub(usize::from(bad));
-                return Err(Error::Decode {
-                    encoding: enc.name(),
-                    offset: base + at,
-                });
+                return Err(Error::Decode { encoding: enc.name(), offset: base + at });
             }
         }
     }
@@ -108,10 +92,7 @@ mod tests {
     fn binary_is_an_error_with_its_offset() {
         assert_eq!(
             decode(b"%PDF-1.4\n\x00\x01").unwrap_err(),
-            Error::Decode {
-                encoding: "UTF-8",
-                offset: 9
-            }
+            Error::Decode { encoding: "UTF-8", offset: 9 }
         );
     }
 }

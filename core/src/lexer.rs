@@ -7,7 +7,7 @@
 //! and a label is an ordinal; digits glued to a label (`规章000行政…`) are values.
 
 use nom::branch::alt;
-use nom::bytes::complete::{tag, take_till, take_till1, take_while1, take_while_m_n};
+use nom::bytes::complete::{tag, take_till1, take_while1, take_while_m_n};
 use nom::character::complete::{char, digit1, one_of, satisfy, space0};
 use nom::combinator::{opt, recognize};
 use nom::multi::many0;
@@ -23,8 +23,9 @@ pub(crate) type Span = (usize, usize);
 /// A number as written in a cell.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Num {
-    /// The digits (and decimal point) as written, without sign, grouping commas or unit.
-    pub digits: String,
+    /// Where the digits (and decimal point, and any grouping commas) are written; not the
+    /// sign, unit or note.
+    pub digits: Span,
     /// The value; `None` when the digits cannot be one cell (a leading zero: `00`, `0517`),
     /// which only happens when cells were glued together.
     pub value: Option<Decimal>,
@@ -74,14 +75,8 @@ fn is_dash(c: char) -> bool {
 
 /// `1234`, `1,234,567`.
 fn grouped_digits(i: &str) -> IResult<&str, &str> {
-    recognize(pair(
-        digit1,
-        many0(preceded(
-            char(','),
-            take_while_m_n(3, 3, |c: char| c.is_ascii_digit()),
-        )),
-    ))
-    .parse(i)
+    recognize(pair(digit1, many0(preceded(char(','), take_while_m_n(3, 3, |c: char| c.is_ascii_digit())))))
+        .parse(i)
 }
 
 /// `1234`, `96171.6`, `1,234.50`.
@@ -91,12 +86,7 @@ fn decimal(i: &str) -> IResult<&str, &str> {
 
 /// `增3`, `减 8`, `-8`: a sign written before the digits.
 fn sign(i: &str) -> IResult<&str, char> {
-    alt((
-        (one_of("增减"), space0).map(|(c, _)| c),
-        char('-').map(|_| '减'),
-        char('+').map(|_| '增'),
-    ))
-    .parse(i)
+    alt(((one_of("增减"), space0).map(|(c, _)| c), char('-').map(|_| '减'), char('+').map(|_| '增'))).parse(i)
 }
 
 /// A page number between dashes: `-4-`, `- 4 -`, `— 5 —`.
@@ -116,7 +106,7 @@ fn stray_tag(i: &str) -> IResult<&str, &str> {
     recognize((
         char('<'),
         satisfy(|c| c.is_ascii_alphabetic() || c == '/' || c == '!'),
-        take_till(|c| c == '>' || c == '<' || c == '\n'),
+        take_while_m_n(0, 300, |c| c != '>' && c != '<' && c != '\n'),
         char('>'),
     ))
     .parse(i)
@@ -130,14 +120,8 @@ fn note(i: &str) -> IResult<&str, &str> {
         one_of(")）"),
     )
     .parse(i)?;
-    if inner
-        .chars()
-        .all(|c| is_chinese_numeral(c) || c.is_ascii_digit() || is_space(c))
-    {
-        return Err(nom::Err::Error(nom::error::Error::new(
-            i,
-            nom::error::ErrorKind::Verify,
-        )));
+    if inner.chars().all(|c| is_chinese_numeral(c) || c.is_ascii_digit() || is_space(c)) {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
     }
     Ok((rest, inner))
 }
@@ -166,17 +150,12 @@ pub(crate) fn lex(cell: &str, base: usize, whole_cell: bool, out: &mut Vec<Lexem
         let lead = cell.len() - cell.trim_start_matches(is_space).len();
         let at = base + lead;
         if trimmed.is_empty() {
-            out.push(Lexeme {
-                piece: Piece::Blank,
-                span: (at, at),
-            });
+            out.push(Lexeme { piece: Piece::Blank, span: (at, at) });
             return;
         }
-        if let Ok(("", m)) = blank_marker(trimmed) {
-            out.push(Lexeme {
-                piece: Piece::Blank,
-                span: (at, at + m.len()),
-            });
+        let marker = trimmed.chars().next().is_some_and(|c| may_start_piece(c) && !c.is_ascii_digit());
+        if let (true, Ok(("", m))) = (marker, blank_marker(trimmed)) {
+            out.push(Lexeme { piece: Piece::Blank, span: (at, at + m.len()) });
             return;
         }
     }
@@ -189,13 +168,18 @@ pub(crate) fn lex(cell: &str, base: usize, whole_cell: bool, out: &mut Vec<Lexem
             pos += c.len_utf8();
             continue;
         }
+        if !may_start_piece(c) {
+            // Text: nothing but a digit, a sign, a dash, a slash or a `<` starts anything else.
+            if text_start.is_none() {
+                text_start = Some(pos);
+            }
+            pos += c.len_utf8();
+            continue;
+        }
         let boundary = pos == 0 || cell[..pos].ends_with(is_space);
         if let Some(len) = skippable(rest) {
             flush_text(cell, base, &mut text_start, pos, out);
-            out.push(Lexeme {
-                piece: Piece::Noise,
-                span: (base + pos, base + pos + len),
-            });
+            out.push(Lexeme { piece: Piece::Noise, span: (base + pos, base + pos + len) });
             pos += len;
             continue;
         }
@@ -203,10 +187,7 @@ pub(crate) fn lex(cell: &str, base: usize, whole_cell: bool, out: &mut Vec<Lexem
             if let Ok((after, m)) = blank_marker(rest) {
                 if after.is_empty() || after.starts_with(is_space) {
                     flush_text(cell, base, &mut text_start, pos, out);
-                    out.push(Lexeme {
-                        piece: Piece::Blank,
-                        span: (base + pos, base + pos + m.len()),
-                    });
+                    out.push(Lexeme { piece: Piece::Blank, span: (base + pos, base + pos + m.len()) });
                     pos += m.len();
                     continue;
                 }
@@ -214,10 +195,7 @@ pub(crate) fn lex(cell: &str, base: usize, whole_cell: bool, out: &mut Vec<Lexem
         }
         if let Some((num, len, ordinal_tail)) = number_at(cell, pos, base) {
             flush_text(cell, base, &mut text_start, pos, out);
-            out.push(Lexeme {
-                piece: Piece::Num(num),
-                span: (base + pos, base + pos + len),
-            });
+            out.push(Lexeme { piece: Piece::Num(num), span: (base + pos, base + pos + len) });
             pos += len;
             if ordinal_tail {
                 // The last digit belongs to the next label's ordinal (`…20000022.其他法律…`).
@@ -234,6 +212,14 @@ pub(crate) fn lex(cell: &str, base: usize, whole_cell: bool, out: &mut Vec<Lexem
     flush_text(cell, base, &mut text_start, cell.len(), out);
 }
 
+/// Whether a piece other than text can start with `c`: a number, a sign, a blank marker, a
+/// page footer or a tag.
+fn may_start_piece(c: char) -> bool {
+    c.is_ascii_digit()
+        || is_dash(c)
+        || matches!(c, '增' | '减' | '+' | '<' | '/' | '\\' | '／' | '无' | '空' | '×')
+}
+
 /// Page footers and stray tags: not content.
 fn skippable(rest: &str) -> Option<usize> {
     if let Ok((after, _)) = page_footer(rest) {
@@ -245,13 +231,7 @@ fn skippable(rest: &str) -> Option<usize> {
     None
 }
 
-fn flush_text(
-    cell: &str,
-    base: usize,
-    start: &mut Option<usize>,
-    end: usize,
-    out: &mut Vec<Lexeme>,
-) {
+fn flush_text(cell: &str, base: usize, start: &mut Option<usize>, end: usize, out: &mut Vec<Lexeme>) {
     let Some(s) = start.take() else { return };
     let piece = &cell[s..end];
     let trimmed = piece.trim_end_matches(is_space);
@@ -260,11 +240,7 @@ fn flush_text(
     }
     let meaningful = trimmed.chars().any(|c| is_cjk(c) || c.is_alphanumeric());
     out.push(Lexeme {
-        piece: if meaningful {
-            Piece::Text
-        } else {
-            Piece::Noise
-        },
+        piece: if meaningful { Piece::Text } else { Piece::Noise },
         span: (base + s, base + s + trimmed.len()),
     });
 }
@@ -296,9 +272,7 @@ fn number_at(cell: &str, pos: usize, base: usize) -> Option<(Num, usize, bool)> 
     let mut len = rest.len() - after.len();
     let next_non_space = after.trim_start_matches(is_space).chars().next();
     match after.chars().next() {
-        Some(c) if c.is_ascii_alphabetic() || c == '@' || c == '_' || c == ':' || c == '/' => {
-            return None
-        }
+        Some(c) if c.is_ascii_alphabetic() || c == '@' || c == '_' || c == ':' || c == '/' => return None,
         _ => {}
     }
     // `1.属于国家秘密`, `3、其他`: an ordinal. In glued text the digits before it are a value.
@@ -322,12 +296,8 @@ fn number_at(cell: &str, pos: usize, base: usize) -> Option<(Num, usize, bool)> 
             }
         }
     }
-    let digits_written = if ordinal_tail {
-        &written[..written.len() - 1]
-    } else {
-        written
-    };
-    let digits: String = digits_written.chars().filter(|&c| c != ',').collect();
+    let digits_len = if ordinal_tail { written.len() - 1 } else { written.len() };
+    let digits_at = pos + body_start;
     let mut tail = &rest[len..];
     let mut note_span = None;
     if !ordinal_tail {
@@ -347,28 +317,15 @@ fn number_at(cell: &str, pos: usize, base: usize) -> Option<(Num, usize, bool)> 
             len += tail.len() - after_note.len();
         }
     }
+    let digits = &written[..digits_len];
     let leading_zero = digits.len() > 1 && digits.starts_with('0') && !digits.starts_with("0.");
     let value = if leading_zero {
         None
     } else {
-        let neg = signed && rest.starts_with(['减', '-']);
-        let text = if neg {
-            format!("-{digits}")
-        } else {
-            digits.clone()
-        };
-        text.parse::<Decimal>().ok()
+        Decimal::from_digits(digits, signed && rest.starts_with(['减', '-']))
     };
-    Some((
-        Num {
-            digits,
-            value,
-            signed,
-            note: note_span,
-        },
-        len,
-        ordinal_tail,
-    ))
+    let digits = (base + digits_at, base + digits_at + digits_len);
+    Some((Num { digits, value, signed, note: note_span }, len, ordinal_tail))
 }
 
 #[cfg(test)]
@@ -383,7 +340,7 @@ mod tests {
                 Piece::Text => format!("T:{}", &s[l.span.0..l.span.1]),
                 Piece::Num(n) => match n.value {
                     Some(v) => format!("N:{v}"),
-                    None => format!("G:{}", n.digits),
+                    None => format!("G:{}", &s[n.digits.0..n.digits.1]),
                 },
                 Piece::Blank => "B".to_string(),
                 Piece::Noise => format!("X:{}", &s[l.span.0..l.span.1]),
@@ -395,21 +352,13 @@ mod tests {
     fn values_and_labels_in_a_plain_line() {
         assert_eq!(
             pieces("一、本年新收政府信息公开申请数量 3001 53 0", false),
-            [
-                "T:一、本年新收政府信息公开申请数量",
-                "N:3001",
-                "N:53",
-                "N:0"
-            ]
+            ["T:一、本年新收政府信息公开申请数量", "N:3001", "N:53", "N:0"]
         );
     }
 
     #[test]
     fn ordinals_stay_in_labels() {
-        assert_eq!(
-            pieces("1. 属于国家秘密 0", false),
-            ["T:1. 属于国家秘密", "N:0"]
-        );
+        assert_eq!(pieces("1. 属于国家秘密 0", false), ["T:1. 属于国家秘密", "N:0"]);
         assert_eq!(pieces("3、其他 108", false), ["T:3、其他", "N:108"]);
     }
 
@@ -423,10 +372,7 @@ mod tests {
 
     #[test]
     fn numbers_in_sentences_are_text() {
-        assert_eq!(
-            pieces("共受理 1295 件，2025 年", false),
-            ["T:共受理 1295 件，2025 年"]
-        );
+        assert_eq!(pieces("共受理 1295 件，2025 年", false), ["T:共受理 1295 件，2025 年"]);
         assert_eq!(pieces("（国令第 711 号）", false), ["T:（国令第 711 号）"]);
         assert_eq!(pieces("保留4位小数", false), ["T:保留4位小数"]);
     }
@@ -438,10 +384,7 @@ mod tests {
         assert_eq!(pieces("251000元", true), ["N:251000"]);
         assert_eq!(pieces("96171.6万元", true), ["N:96171.6"]);
         assert_eq!(pieces("22（其中修订16件）", true), ["N:22"]);
-        assert_eq!(
-            pieces("1362（二）部分公开", false),
-            ["N:1362", "T:（二）部分公开"]
-        );
+        assert_eq!(pieces("1362（二）部分公开", false), ["N:1362", "T:（二）部分公开"]);
     }
 
     #[test]
@@ -449,19 +392,13 @@ mod tests {
         assert_eq!(pieces("\u{a0}", true), ["B"]);
         assert_eq!(pieces("—", true), ["B"]);
         assert_eq!(pieces(":", true), ["X::"]);
-        assert_eq!(
-            pieces("7461200101769-5-法提供", false),
-            ["N:7461200101769", "X:-5-", "T:法提供"]
-        );
+        assert_eq!(pieces("7461200101769-5-法提供", false), ["N:7461200101769", "X:-5-", "T:法提供"]);
         assert_eq!(pieces("<b>红木</b>", true), ["X:<b>", "T:红木", "X:</b>"]);
         assert_eq!(pieces("10 - - 10", false), ["N:10", "B", "B", "N:10"]);
     }
 
     #[test]
     fn leading_zeros_mark_glued_digits() {
-        assert_eq!(
-            pieces("0 0 00 00 0", false),
-            ["N:0", "N:0", "G:00", "G:00", "N:0"]
-        );
+        assert_eq!(pieces("0 0 00 00 0", false), ["N:0", "N:0", "G:00", "G:00", "N:0"]);
     }
 }

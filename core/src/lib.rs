@@ -68,9 +68,7 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options {
-            max_bytes: DEFAULT_MAX_BYTES,
-        }
+        Options { max_bytes: DEFAULT_MAX_BYTES }
     }
 }
 
@@ -90,10 +88,7 @@ impl Options {
 
     fn check_size(&self, size: usize) -> Result<(), Error> {
         if size > self.max_bytes {
-            return Err(Error::TooLarge {
-                size,
-                limit: self.max_bytes,
-            });
+            return Err(Error::TooLarge { size, limit: self.max_bytes });
         }
         Ok(())
     }
@@ -112,8 +107,7 @@ fn run(input: &str) -> Result<Report, Error> {
     let meta = sections::meta(&working);
     let regions = sections::regions(&working);
     let tokens = |r: Option<(usize, usize)>, diags: &mut Diagnostics| {
-        r.map(|(s, e)| layout::read(&working, s, e, &html_rows, diags))
-            .unwrap_or_default()
+        r.map(|(s, e)| layout::read(&working, s, e, &html_rows, diags)).unwrap_or_default()
     };
     let active_toks = tokens(regions.active, &mut diags);
     let request_toks = tokens(regions.requests, &mut diags);
@@ -122,31 +116,23 @@ fn run(input: &str) -> Result<Report, Error> {
     let request_segs = layout::segments(&working, &request_toks);
     let appeal_segs = layout::segments(&working, &appeal_toks);
 
-    let marked = regions
-        .active
-        .and_then(|(s, e)| active::edition_marked(&working[s..e]));
+    let marked = regions.active.and_then(|(s, e)| active::edition_marked(&working[s..e]));
     let by_year = meta.year.and_then(Edition::for_year);
-    let requests = requests::read(&request_segs, marked.or(by_year), &mut diags);
+    let requests = requests::read(&working, &request_segs, marked.or(by_year), &mut diags);
     let edition = requests.as_ref().map(|r| r.edition).or(marked).or(by_year);
     let active_edition = marked.or(edition);
     if let (Some(a), Some(r)) = (active_edition, requests.as_ref().map(|r| r.edition)) {
         if a != r {
             diags.note(
                 "editions_disagree",
-                format!(
-                    "table 二 follows the {} template but table 三 the {} one",
-                    a.as_str(),
-                    r.as_str()
-                ),
+                format!("table 二 follows the {} template but table 三 the {} one", a.as_str(), r.as_str()),
             );
         }
     }
-    let column_major = requests
-        .as_ref()
-        .is_some_and(|r| r.layout == Layout::ColumnMajor);
+    let column_major = requests.as_ref().is_some_and(|r| r.layout == Layout::ColumnMajor);
     let active =
-        active_edition.and_then(|e| active::read(&active_segs, e, column_major, &mut diags));
-    let appeals = appeals::read(&appeal_segs, &mut diags);
+        active_edition.and_then(|e| active::read(&working, &active_segs, e, column_major, &mut diags));
+    let appeals = appeals::read(&working, &appeal_segs, &mut diags);
 
     if active.is_none() && requests.is_none() && appeals.is_none() {
         return no_tables(input, &working, &map, meta, regions.any(), diags);
@@ -175,16 +161,10 @@ fn run(input: &str) -> Result<Report, Error> {
         a.table
     });
     if meta.year.is_none() {
-        diags.note(
-            "year_missing",
-            "no title or statistics period states the year the report covers".into(),
-        );
+        diags.note("year_missing", "no title or statistics period states the year the report covers".into());
     }
     if meta.organ.is_none() {
-        diags.note(
-            "organ_missing",
-            "no title names the body that issued the report".into(),
-        );
+        diags.note("organ_missing", "no title names the body that issued the report".into());
     }
     Ok(Report {
         edition: report_edition,
@@ -245,8 +225,5 @@ fn no_tables(
             working.chars().count()
         ),
     };
-    Err(Error::NoTables {
-        reason,
-        line: title_line,
-    })
+    Err(Error::NoTables { reason, line: title_line })
 }

@@ -180,16 +180,12 @@ rows_struct! {
 impl RequestRow {
     /// The rows of table 三 in `edition`, in source order.
     pub fn rows(edition: Edition) -> impl Iterator<Item = RequestRow> {
-        RequestRow::ALL
-            .iter()
-            .copied()
-            .filter(move |r| match edition {
-                Edition::E2021 => *r != RequestRow::Other,
-                Edition::E2019 => !matches!(
-                    r,
-                    RequestRow::OtherNoCorrection | RequestRow::OtherNoFee | RequestRow::OtherMisc
-                ),
-            })
+        RequestRow::ALL.iter().copied().filter(move |r| match edition {
+            Edition::E2021 => *r != RequestRow::Other,
+            Edition::E2019 => {
+                !matches!(r, RequestRow::OtherNoCorrection | RequestRow::OtherNoFee | RequestRow::OtherMisc)
+            }
+        })
     }
 
     /// A result row of 三、本年度办理结果 (summed by `results_sum`).

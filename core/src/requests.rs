@@ -10,22 +10,16 @@
 //!    chosen with the four identities of the template ([`crate::solve`]).
 
 use crate::cells::{self, How, Reading, Shape, Sum};
-use crate::layout::{main_source, Segment, Tok};
+use crate::layout::{main_source, Kind, Segment, Tok};
 use crate::model::{Applicant, Applicants, Edition, Layout, RequestRow, Requests};
 use crate::report::Diagnostics;
 use crate::solve::{resolve, Identity};
-use crate::template::{request_cues, score, CellKind};
+use crate::template::{request_cues, request_index, score_near, CellKind};
 
 const COLS: usize = 7;
 const KINDS: [CellKind; COLS] = [CellKind::Count; COLS];
-const ROW_SUM: [Sum; 1] = [Sum {
-    parts: 0..6,
-    total: 6,
-}];
-const SHAPE: Shape<'static> = Shape {
-    kinds: &KINDS,
-    sums: &ROW_SUM,
-};
+const ROW_SUM: [Sum; 1] = [Sum { parts: 0..6, total: 6 }];
+const SHAPE: Shape<'static> = Shape { kinds: &KINDS, sums: &ROW_SUM };
 
 /// A label matches a row from this score on.
 const MATCH: f32 = 0.5;
@@ -52,26 +46,34 @@ enum Origin {
 }
 
 struct Obs<'t> {
-    label: Vec<char>,
+    label: String,
     vals: Vec<&'t Tok>,
     at: usize,
     origin: Origin,
 }
 
-/// Reads table 三 from the segments of its region.
+impl Obs<'_> {
+    fn numeric(&self) -> bool {
+        self.vals.iter().any(|t| matches!(t.kind, Kind::Val(Some(_))))
+    }
+}
+
+/// Reads table 三 from the segments of its region of the working text `text`.
 pub(crate) fn read(
+    text: &str,
     segs: &[Segment<'_>],
     hint: Option<Edition>,
     diags: &mut Diagnostics,
 ) -> Option<Read> {
-    let obs = observe(segs);
+    let obs = observe(text, segs);
     if obs.is_empty() {
         return None;
     }
+    let scores = label_scores(&obs);
     let (edition, assignment) = [Edition::E2021, Edition::E2019]
         .into_iter()
         .map(|e| {
-            let (score, a) = align(&obs, e);
+            let (score, a) = align(&obs, &scores, e);
             // The edition other evidence points to wins a tie.
             let bonus = if Some(e) == hint { 0.5 } else { 0.0 };
             (score + bonus, e, a)
@@ -84,17 +86,11 @@ pub(crate) fn read(
     }
 
     // Readings of the rows present, and the template identities between them.
-    let present: Vec<(RequestRow, usize)> = rows
-        .iter()
-        .zip(&assignment)
-        .filter_map(|(&r, a)| a.map(|i| (r, i)))
-        .collect();
-    let readings: Vec<Reading> = present
-        .iter()
-        .map(|&(_, i)| cells::read(&obs[i].vals, &SHAPE))
-        .collect();
-    let index = |row: RequestRow| present.iter().position(|&(r, _)| r == row);
-    let identities = identities(&present, index);
+    let present: Vec<(RequestRow, usize)> =
+        rows.iter().zip(&assignment).filter_map(|(&r, a)| a.map(|i| (r, i))).collect();
+    let readings: Vec<Reading> =
+        present.iter().map(|&(_, i)| cells::read(text, &obs[i].vals, &SHAPE)).collect();
+    let identities = identities(&present);
     let resolved = resolve(&readings, &identities);
 
     let mut table = Requests::default();
@@ -102,10 +98,8 @@ pub(crate) fn read(
     for (k, &(row, i)) in present.iter().enumerate() {
         let mut cells = Applicants::default();
         for (c, &col) in Applicant::ALL.iter().enumerate() {
-            let v = resolved.cells[k][c]
-                .and_then(|d| d.as_int())
-                .and_then(|i| u64::try_from(i).ok());
-            *cells.get_mut(col) = v;
+            *cells.get_mut(col) =
+                resolved.cells[k][c].and_then(|d| d.as_int()).and_then(|i| u64::try_from(i).ok());
             if resolved.uncertain[k][c] {
                 uncertain.push(format!("requests.{}.{}", row.key(), col.key()));
             }
@@ -113,54 +107,30 @@ pub(crate) fn read(
         *table.get_mut(row) = Some(cells);
         explain(row, &obs[i], &readings[k], diags);
     }
-    for r in rows
-        .iter()
-        .zip(&assignment)
-        .filter(|(_, a)| a.is_none())
-        .map(|(r, _)| r)
-    {
-        diags.note(
-            "row_missing",
-            format!(
-                "table 三 has no row {} ({}) in the source",
-                r.key(),
-                r.label()
-            ),
+    for (r, _) in rows.iter().zip(&assignment).filter(|(_, a)| a.is_none()) {
+        diags.note("row_missing", format!("table 三 has no row {} ({}) in the source", r.key(), r.label()));
+    }
+    let mut used = vec![false; obs.len()];
+    for &i in assignment.iter().flatten() {
+        used[i] = true;
+    }
+    if let Some(o) = obs.iter().zip(&used).find(|(o, &u)| !u && o.numeric()).map(|(o, _)| o) {
+        diags.at(
+            "values_ignored",
+            "numbers in table 三 that belong to no row of the template were ignored".into(),
+            o.at,
         );
     }
-    for (i, o) in obs.iter().enumerate() {
-        if !assignment.contains(&Some(i))
-            && o.vals
-                .iter()
-                .any(|t| matches!(t.kind, crate::layout::Kind::Val(Some(_))))
-        {
-            diags.at(
-                "values_ignored",
-                "numbers in table 三 that belong to no row of the template were ignored".into(),
-                o.at,
-            );
-        }
-    }
     let layout = layout_of(&obs, &assignment, &readings);
-    Some(Read {
-        table,
-        edition,
-        uncertain,
-        layout,
-    })
+    Some(Read { table, edition, uncertain, layout })
 }
 
 /// The template identities among the rows present: row sums, column balance, results sum.
-fn identities(
-    present: &[(RequestRow, usize)],
-    index: impl Fn(RequestRow) -> Option<usize>,
-) -> Vec<Identity> {
+fn identities(present: &[(RequestRow, usize)]) -> Vec<Identity> {
+    let index = |row: RequestRow| present.iter().position(|&(r, _)| r == row);
     let mut ids = Vec::new();
     for k in 0..present.len() {
-        ids.push(Identity {
-            lhs: (0..6).map(|c| (k, c)).collect(),
-            rhs: vec![(k, 6)],
-        });
+        ids.push(Identity { lhs: (0..6).map(|c| (k, c)).collect(), rhs: vec![(k, 6)] });
     }
     let (nr, co, tp, cf) = (
         index(RequestRow::NewReceived),
@@ -168,26 +138,14 @@ fn identities(
         index(RequestRow::TotalProcessed),
         index(RequestRow::CarriedForward),
     );
-    let results: Vec<usize> = present
-        .iter()
-        .enumerate()
-        .filter(|(_, (r, _))| r.is_result())
-        .map(|(k, _)| k)
-        .collect();
+    let results: Vec<usize> =
+        present.iter().enumerate().filter(|(_, (r, _))| r.is_result()).map(|(k, _)| k).collect();
     for c in 0..COLS {
         if let (Some(nr), Some(co), Some(tp), Some(cf)) = (nr, co, tp, cf) {
-            ids.push(Identity {
-                lhs: vec![(nr, c), (co, c)],
-                rhs: vec![(tp, c), (cf, c)],
-            });
+            ids.push(Identity { lhs: vec![(nr, c), (co, c)], rhs: vec![(tp, c), (cf, c)] });
         }
-        if let Some(tp) = tp {
-            if !results.is_empty() {
-                ids.push(Identity {
-                    lhs: results.iter().map(|&k| (k, c)).collect(),
-                    rhs: vec![(tp, c)],
-                });
-            }
+        if let (Some(tp), false) = (tp, results.is_empty()) {
+            ids.push(Identity { lhs: results.iter().map(|&k| (k, c)).collect(), rhs: vec![(tp, c)] });
         }
     }
     ids
@@ -195,30 +153,24 @@ fn identities(
 
 /// Says how a row was read when it was not read as written.
 fn explain(row: RequestRow, o: &Obs<'_>, rd: &Reading, diags: &mut Diagnostics) {
-    let what = match rd.how {
+    let (code, what) = match rd.how {
         How::Exact | How::Window => return,
-        How::Glued => "its digits were glued together and were split by the template's sums",
-        How::Missing => {
-            "it has fewer cells than the template; the missing ones were placed by the arithmetic"
+        How::Glued => ("glued_split", "its digits were glued together and were split by the template's sums"),
+        How::Missing => (
+            "cell_recovered",
+            "it has fewer cells than the template; the missing ones were placed by the arithmetic",
+        ),
+        How::Dropped => {
+            ("cells_doubtful", "it has more numbers than cells; the strays were dropped by the arithmetic")
         }
-        How::Dropped => "it has more numbers than cells; the strays were dropped by the arithmetic",
-        How::Reordered => "its values were put back in order by the arithmetic",
-        How::Forced => "its cells could not be read with certainty",
-    };
-    let code = match rd.how {
-        How::Glued => "glued_split",
-        How::Missing => "cell_recovered",
-        _ => "cells_doubtful",
+        How::Reordered => ("cells_doubtful", "its values were put back in order by the arithmetic"),
+        How::Forced => ("cells_doubtful", "its cells could not be read with certainty"),
     };
     diags.at(code, format!("table 三, row {}: {what}", row.key()), o.at);
 }
 
 fn layout_of(obs: &[Obs<'_>], assignment: &[Option<usize>], readings: &[Reading]) -> Layout {
-    let used: Vec<&Obs<'_>> = assignment
-        .iter()
-        .flatten()
-        .filter_map(|&i| obs.get(i))
-        .collect();
+    let used: Vec<&Obs<'_>> = assignment.iter().flatten().filter_map(|&i| obs.get(i)).collect();
     if used.iter().any(|o| o.origin == Origin::ColumnMajor) {
         return Layout::ColumnMajor;
     }
@@ -228,35 +180,21 @@ fn layout_of(obs: &[Obs<'_>], assignment: &[Option<usize>], readings: &[Reading]
     if used.iter().filter(|o| o.origin == Origin::Chunk).count() >= 2 {
         return Layout::ReadingOrder;
     }
-    main_source(used.iter().flat_map(|o| o.vals.iter().copied()))
-        .map_or(Layout::Aligned, |s| s.layout())
+    main_source(used.iter().flat_map(|o| o.vals.iter().copied())).map_or(Layout::Aligned, |s| s.layout())
 }
 
 /// The observed rows of the region.
-fn observe<'t>(segs: &[Segment<'t>]) -> Vec<Obs<'t>> {
+fn observe<'t>(text: &str, segs: &[Segment<'t>]) -> Vec<Obs<'t>> {
     let mut out = Vec::new();
-    for seg in segs {
-        if seg.vals.is_empty() {
-            continue;
-        }
+    for seg in segs.iter().filter(|s| !s.vals.is_empty()) {
         for (n, piece) in physical_rows(&seg.vals).into_iter().enumerate() {
-            let label = if n == 0 {
-                seg.label.clone()
-            } else {
-                Vec::new()
-            };
-            let at = piece.first().map_or(seg.at, |t| t.span.0);
-            let at = if n == 0 { seg.at } else { at };
+            let label = if n == 0 { seg.label.clone() } else { String::new() };
+            let at = if n == 0 { seg.at } else { piece.first().map_or(seg.at, |t| t.span.0) };
             let streamed = !piece.first().is_some_and(|t| t.row_start);
             if streamed && piece.len() > COLS && piece.len() % COLS == 0 {
-                chunk(label, piece, at, &mut out);
+                chunk(text, label, piece, at, &mut out);
             } else {
-                out.push(Obs {
-                    label,
-                    vals: piece,
-                    at,
-                    origin: Origin::Row,
-                });
+                out.push(Obs { label, vals: piece, at, origin: Origin::Row });
             }
         }
     }
@@ -287,7 +225,7 @@ fn physical_rows<'t>(vals: &[&'t Tok]) -> Vec<Vec<&'t Tok>> {
 
 /// Several rows' values after one label: row by row, or column by column when the label text
 /// names as many rows and the row sums hold only that way.
-fn chunk<'t>(label: Vec<char>, vals: Vec<&'t Tok>, at: usize, out: &mut Vec<Obs<'t>>) {
+fn chunk<'t>(text: &str, label: String, vals: Vec<&'t Tok>, at: usize, out: &mut Vec<Obs<'t>>) {
     let k = vals.len() / COLS;
     // Edition 2019's single row （六）其他处理 is the group label of three rows in 2021: name
     // rows with the edition whose count fits.
@@ -298,148 +236,132 @@ fn chunk<'t>(label: Vec<char>, vals: Vec<&'t Tok>, at: usize, out: &mut Vec<Obs<
         .unwrap_or_default();
     let by_rows: Vec<Vec<&'t Tok>> = vals.chunks(COLS).map(<[_]>::to_vec).collect();
     if named.len() >= k && k >= 2 {
-        let by_cols: Vec<Vec<&'t Tok>> = (0..k)
-            .map(|r| (0..COLS).map(|c| vals[c * k + r]).collect())
-            .collect();
-        if sums_holding(&by_cols) > sums_holding(&by_rows) {
+        let by_cols: Vec<Vec<&'t Tok>> =
+            (0..k).map(|r| (0..COLS).filter_map(|c| vals.get(c * k + r).copied()).collect()).collect();
+        if sums_holding(text, &by_cols) > sums_holding(text, &by_rows) {
             // The labels were listed in row order before the numbers.
-            let first = named.len() - k;
             for (r, vals) in by_cols.into_iter().enumerate() {
-                let (s, e) = named[first + r];
-                out.push(Obs {
-                    label: label[s..e].to_vec(),
-                    vals,
-                    at,
-                    origin: Origin::ColumnMajor,
-                });
+                let (s, e) = named[named.len() - k + r];
+                let label = label.get(s..e).unwrap_or("").to_string();
+                out.push(Obs { label, vals, at, origin: Origin::ColumnMajor });
             }
             return;
         }
     }
     for (r, vals) in by_rows.into_iter().enumerate() {
-        let label = if r == 0 { label.clone() } else { Vec::new() };
-        out.push(Obs {
-            label,
-            vals,
-            at,
-            origin: Origin::Chunk,
-        });
+        let label = if r == 0 { label.clone() } else { String::new() };
+        out.push(Obs { label, vals, at, origin: Origin::Chunk });
     }
 }
 
-/// The spans of `label` that name distinct template rows for sure, in order. A row named twice
-/// in a row (`部分公开（区分处理的…` has two cues) counts once.
-fn named_rows(label: &[char], edition: Edition) -> Vec<(usize, usize)> {
-    let mut start = 0;
+/// The spans of `label` that name distinct template rows of `edition` for sure, in order. A
+/// row named twice in a row (`部分公开（区分处理的…` has two cues) counts once.
+fn named_rows(label: &str, edition: Edition) -> Vec<(usize, usize)> {
+    let mut hits = Vec::new();
+    request_index().hits(label, &mut hits);
+    hits.retain(|h| h.weight >= STRONG && RequestRow::rows(edition).any(|r| r == RequestRow::ALL[h.row]));
     let mut out: Vec<(usize, usize)> = Vec::new();
-    let mut last: Option<RequestRow> = None;
-    loop {
-        let rest = &label[start..];
-        // The earliest strong match after the previous one.
-        let next = RequestRow::rows(edition)
-            .filter_map(|r| {
-                request_cues(r)
-                    .iter()
-                    .filter(|(_, w)| *w >= STRONG)
-                    .filter_map(|&(cue, _)| {
-                        let cue: Vec<char> = cue.chars().collect();
-                        rest.windows(cue.len())
-                            .position(|win| win == cue.as_slice())
-                            .map(|p| p + cue.len())
-                    })
-                    .min()
-                    .map(|end| (end, r))
-            })
-            .min_by_key(|&(end, _)| end);
-        let Some((end, row)) = next else { break };
+    let (mut start, mut last) = (0, None);
+    // Each time, the match that ends first among those after the previous one.
+    while let Some(h) = hits.iter().filter(|h| h.start >= start).min_by_key(|h| h.end) {
         match out.last_mut() {
-            Some(prev) if last == Some(row) => prev.1 = start + end,
-            _ => out.push((start, start + end)),
+            Some(prev) if last == Some(h.row) => prev.1 = h.end,
+            _ => out.push((start, h.end)),
         }
-        last = Some(row);
-        start += end;
+        last = Some(h.row);
+        start = h.end;
     }
     out
 }
 
 /// How many rows of seven obey their row sum (and are not all zero or blank, which proves
 /// nothing).
-fn sums_holding(rows: &[Vec<&Tok>]) -> usize {
+fn sums_holding(text: &str, rows: &[Vec<&Tok>]) -> usize {
     rows.iter()
         .filter(|r| {
-            let rd = cells::read(r, &SHAPE);
+            let rd = cells::read(text, r, &SHAPE);
             rd.how == How::Exact
                 && rd.cands.iter().all(|c| {
                     cells::obeys_sums(&c.cells, &SHAPE)
-                        && c.cells.iter().any(
-                            |s| matches!(s, cells::Slot::Known(Some(d)) if d.as_int() != Some(0)),
-                        )
+                        && c.cells
+                            .iter()
+                            .any(|s| matches!(s, cells::Slot::Known(Some(d)) if d.as_int() != Some(0)))
                 })
         })
         .count()
 }
 
-/// Aligns observed rows to the rows of `edition`: the alignment's score and, per template
-/// row, the observed row assigned to it.
-fn align(obs: &[Obs<'_>], edition: Edition) -> (f32, Vec<Option<usize>>) {
-    let rows: Vec<RequestRow> = RequestRow::rows(edition).collect();
-    let (n, m) = (obs.len(), rows.len());
-    let scores: Vec<Vec<f32>> = obs
-        .iter()
+/// How well each observed row's label matches each row of the template (the rows of both
+/// editions, indexed like [`RequestRow::ALL`]); 0 below a match.
+fn label_scores(obs: &[Obs<'_>]) -> Vec<Vec<f32>> {
+    let rows = RequestRow::ALL.len();
+    let mut hits = Vec::new();
+    obs.iter()
         .map(|o| {
-            rows.iter()
-                .map(|&r| {
-                    score(&o.label, request_cues(r)).map_or(0.0, |(s, end)| {
+            let mut best = request_index().best(&o.label, rows, &mut hits);
+            // Near matches (OCR slips) only for a row of numbers whose label names no row exactly.
+            if best.iter().all(Option::is_none) && !o.label.is_empty() && o.numeric() {
+                best = RequestRow::ALL.iter().map(|&r| score_near(&o.label, request_cues(r))).collect();
+            }
+            best.into_iter()
+                .map(|b| match b {
+                    Some((s, end)) if s >= MATCH => {
                         // A cue far from the end of a long label is a leftover of earlier rows.
-                        let tail = (o.label.len() - end) as f32;
-                        if s >= MATCH {
-                            s - (tail / 60.0).min(0.3)
-                        } else {
-                            0.0
-                        }
-                    })
+                        let tail = o.label.get(end..).map_or(0, |t| t.chars().count()) as f32;
+                        s - (tail / 60.0).min(0.3)
+                    }
+                    _ => 0.0,
                 })
                 .collect()
         })
-        .collect();
-    let best: Vec<f32> = scores
+        .collect()
+}
+
+/// Aligns observed rows to the rows of `edition`: the alignment's score and, per template
+/// row, the observed row assigned to it.
+fn align(obs: &[Obs<'_>], all_scores: &[Vec<f32>], edition: Edition) -> (f32, Vec<Option<usize>>) {
+    let rows: Vec<usize> =
+        RequestRow::rows(edition).filter_map(|r| RequestRow::ALL.iter().position(|&a| a == r)).collect();
+    let (n, m) = (obs.len(), rows.len());
+    let score = |i: usize, j: usize| all_scores[i].get(rows[j]).copied().unwrap_or(0.0);
+    let best: Vec<f32> = (0..n).map(|i| (0..m).map(|j| score(i, j)).fold(0.0, f32::max)).collect();
+    // How well a row's number of cells fits the template's seven.
+    let fit: Vec<f32> = obs
         .iter()
-        .map(|s| s.iter().copied().fold(0.0, f32::max))
+        .map(|o| {
+            if o.vals.len() == COLS {
+                0.5
+            } else {
+                -0.3 * (o.vals.len() as f32 - COLS as f32).abs().min(3.0)
+            }
+        })
         .collect();
-    let numeric = |o: &Obs<'_>| {
-        o.vals
-            .iter()
-            .any(|t| matches!(t.kind, crate::layout::Kind::Val(Some(_))))
-    };
-    let fit = |o: &Obs<'_>| -> f32 {
-        if o.vals.len() == COLS {
-            0.5
-        } else {
-            -0.3 * (o.vals.len() as f32 - COLS as f32).abs().min(3.0)
-        }
-    };
+    let numeric: Vec<bool> = obs.iter().map(Obs::numeric).collect();
     let gain = |i: usize, j: usize| -> f32 {
-        let (s, b, o) = (scores[i][j], best[i], &obs[i]);
+        let (s, b) = (score(i, j), best[i]);
         if s >= MATCH {
-            2.0 + 3.0 * s + fit(o)
+            2.0 + 3.0 * s + fit[i]
         } else if b >= MATCH {
             -4.0
-        } else if numeric(o) {
-            0.8 + fit(o)
+        } else if numeric[i] {
+            0.8 + fit[i]
         } else {
-            -0.5 + fit(o)
+            -0.5 + fit[i]
         }
     };
     let skip_obs = |i: usize| -> f32 {
         if best[i] >= MATCH {
             -3.0
-        } else if numeric(&obs[i]) {
+        } else if numeric[i] {
             -0.6
         } else {
             0.0
         }
     };
     const SKIP_ROW: f32 = -0.4;
+    const MATCH_STEP: u8 = 1;
+    const SKIP_OBS: u8 = 2;
+    const SKIP_TEMPLATE: u8 = 3;
     let mut dp = vec![vec![f32::NEG_INFINITY; m + 1]; n + 1];
     let mut back = vec![vec![0u8; m + 1]; n + 1];
     dp[0][0] = 0.0;
@@ -449,27 +371,22 @@ fn align(obs: &[Obs<'_>], edition: Edition) -> (f32, Vec<Option<usize>>) {
             if here == f32::NEG_INFINITY {
                 continue;
             }
-            if i < n && j < m {
-                let v = here + gain(i, j);
-                if v > dp[i + 1][j + 1] {
-                    dp[i + 1][j + 1] = v;
-                    back[i + 1][j + 1] = 1;
+            let mut relax = |ni: usize, nj: usize, v: f32, step: u8| {
+                if v > dp[ni][nj] {
+                    dp[ni][nj] = v;
+                    back[ni][nj] = step;
                 }
+            };
+            if i < n && j < m {
+                relax(i + 1, j + 1, here + gain(i, j), MATCH_STEP);
             }
             if i < n {
-                let v = here + skip_obs(i);
-                if v > dp[i + 1][j] {
-                    dp[i + 1][j] = v;
-                    back[i + 1][j] = 2;
-                }
+                relax(i + 1, j, here + skip_obs(i), SKIP_OBS);
             }
             if j < m {
                 // Rows missing at either end are a truncated excerpt, not a damaged table.
-                let v = here + if i == 0 || i == n { 0.0 } else { SKIP_ROW };
-                if v > dp[i][j + 1] {
-                    dp[i][j + 1] = v;
-                    back[i][j + 1] = 3;
-                }
+                let cost = if i == 0 || i == n { 0.0 } else { SKIP_ROW };
+                relax(i, j + 1, here + cost, SKIP_TEMPLATE);
             }
         }
     }
@@ -477,13 +394,13 @@ fn align(obs: &[Obs<'_>], edition: Edition) -> (f32, Vec<Option<usize>>) {
     let (mut i, mut j) = (n, m);
     while i > 0 || j > 0 {
         match back[i][j] {
-            1 => {
+            MATCH_STEP => {
                 assignment[j - 1] = Some(i - 1);
                 i -= 1;
                 j -= 1;
             }
-            2 => i -= 1,
-            3 => j -= 1,
+            SKIP_OBS => i -= 1,
+            SKIP_TEMPLATE => j -= 1,
             _ => break,
         }
     }

@@ -25,11 +25,7 @@ impl Regions {
     }
 }
 
-fn occurrences<'a>(
-    text: &'a str,
-    needle: &'a str,
-    from: usize,
-) -> impl Iterator<Item = usize> + 'a {
+fn occurrences<'a>(text: &'a str, needle: &'a str, from: usize) -> impl Iterator<Item = usize> + 'a {
     let start = from.min(text.len());
     memmem::find_iter(&text.as_bytes()[start..], needle.as_bytes()).map(move |p| p + start)
 }
@@ -44,15 +40,11 @@ fn ordinal_before(text: &str, at: usize, numeral: char, reach: usize) -> Option<
         }
         let next = text[i + c.len_utf8()..].chars().next();
         let prev = before[..i].chars().next_back();
-        let marked = matches!(next, Some('、' | '.' | ',' | '，' | ':' | ' ' | '\u{a0}'))
-            || prev == Some('表');
+        let marked =
+            matches!(next, Some('、' | '.' | ',' | '，' | ':' | ' ' | '\u{a0}')) || prev == Some('表');
         let bracketed = matches!(prev, Some('(' | '（' | '第'));
         if marked && !bracketed {
-            return Some(if prev == Some('表') {
-                i - '表'.len_utf8()
-            } else {
-                i
-            });
+            return Some(if prev == Some('表') { i - '表'.len_utf8() } else { i });
         }
     }
     None
@@ -62,9 +54,7 @@ fn ordinal_before(text: &str, at: usize, numeral: char, reach: usize) -> Option<
 fn heading(text: &str, phrases: &[&str], numeral: char, from: usize) -> Option<usize> {
     phrases
         .iter()
-        .filter_map(|p| {
-            occurrences(text, p, from).find_map(|at| ordinal_before(text, at, numeral, 4))
-        })
+        .filter_map(|p| occurrences(text, p, from).find_map(|at| ordinal_before(text, at, numeral, 4)))
         .min()
 }
 
@@ -96,14 +86,10 @@ fn back_chars(text: &str, at: usize, n: usize) -> usize {
 /// The table headers that stand in for a lost heading of table 二.
 fn active_anchor(text: &str, from: usize, to: usize) -> Option<usize> {
     let first = occurrences(text, "第二十条", from).find(|&p| p < to);
-    let header = occurrences(text, "信息内容", from)
-        .filter(|&p| p < to)
-        .find(|&p| {
-            let after = crate::text::window(text, p, 60);
-            ["本年", "上一年", "采购", "收费金额"]
-                .iter()
-                .any(|k| after.contains(k))
-        });
+    let header = occurrences(text, "信息内容", from).filter(|&p| p < to).find(|&p| {
+        let after = crate::text::window(text, p, 60);
+        ["本年", "上一年", "采购", "收费金额"].iter().any(|k| after.contains(k))
+    });
     match (first, header) {
         (Some(a), Some(b)) => Some(a.min(b)),
         (a, b) => a.or(b),
@@ -115,17 +101,8 @@ pub(crate) fn regions(text: &str) -> Regions {
     const REQUESTS: &[&str] = &["收到和处理政府信息公开申请", "收到和处理政府信息公开的申请"];
     const REQUEST_ANCHORS: &[&str] = &["本年新收政府信息公开申请", "申请人情况", "勾稽关系"];
     let requests_start = heading(text, REQUESTS, '三', 0)
-        .filter(|&h| {
-            REQUEST_ANCHORS
-                .iter()
-                .any(|a| occurrences(text, a, h).next().is_some())
-        })
-        .or_else(|| {
-            REQUEST_ANCHORS
-                .iter()
-                .filter_map(|a| occurrences(text, a, 0).next())
-                .min()
-        });
+        .filter(|&h| REQUEST_ANCHORS.iter().any(|a| occurrences(text, a, h).next().is_some()))
+        .or_else(|| REQUEST_ANCHORS.iter().filter_map(|a| occurrences(text, a, 0).next()).min());
     let active_heading = heading(text, &["主动公开政府信息情况", "主动公开政府信息"], '二', 0)
         .filter(|&h| requests_start.is_none_or(|r| h < r));
     let active_end_bound = requests_start.unwrap_or(text.len());
@@ -139,23 +116,10 @@ pub(crate) fn regions(text: &str) -> Regions {
             .next()
             .and_then(|p| occurrences(text, "行政复议", back_bytes(text, p, 600)).find(|&q| q < p))
     });
-    let end = ending(
-        text,
-        appeals_start
-            .or(requests_start)
-            .or(active_start)
-            .unwrap_or(0),
-    );
+    let end = ending(text, appeals_start.or(requests_start).or(active_start).unwrap_or(0));
     let clip = |s: Option<usize>, next: &[Option<usize>]| {
         s.map(|s| {
-            let e = next
-                .iter()
-                .flatten()
-                .copied()
-                .filter(|&n| n > s)
-                .min()
-                .unwrap_or(end)
-                .max(s);
+            let e = next.iter().flatten().copied().filter(|&n| n > s).min().unwrap_or(end).max(s);
             (s, e)
         })
     };
@@ -202,20 +166,11 @@ pub(crate) fn meta(text: &str) -> Meta {
             continue;
         };
         let between = &head[after..after + title_end];
-        let organ = organ_between(between)
-            .or_else(|| cjk_run_before(head, at))
-            .or_else(|| previous_line(head, at));
-        return Meta {
-            organ,
-            year: Some(year),
-            title_at: Some(line_start(head, at)),
-        };
+        let organ =
+            organ_between(between).or_else(|| cjk_run_before(head, at)).or_else(|| previous_line(head, at));
+        return Meta { organ, year: Some(year), title_at: Some(line_start(head, at)) };
     }
-    Meta {
-        organ: None,
-        year: statistics_year(head),
-        title_at: None,
-    }
+    Meta { organ: None, year: statistics_year(head), title_at: None }
 }
 
 /// Every `YYYY年` or `YYYY 年度` in `text`: (start, year, offset after `年`/`年度`).
@@ -242,10 +197,7 @@ fn years(text: &str) -> impl Iterator<Item = (usize, u16, usize)> + '_ {
 /// which must follow `信息公开`/`政务公开` closely.
 fn title_after(rest: &str) -> Option<usize> {
     let window = crate::text::window(rest, 0, 150);
-    let open = ["信息公开", "政务公开"]
-        .iter()
-        .filter_map(|k| window.find(k).map(|p| p + k.len()))
-        .min()?;
+    let open = ["信息公开", "政务公开"].iter().filter_map(|k| window.find(k).map(|p| p + k.len())).min()?;
     if window[..open].contains(['。', '，', '；']) {
         return None;
     }
@@ -260,10 +212,7 @@ fn title_after(rest: &str) -> Option<usize> {
 
 /// The organ written between the year and `政府信息公开` (`2025 年上海市人民政府办公厅政府信息公开`).
 fn organ_between(between: &str) -> Option<String> {
-    let cut = ["政府信息公开", "政务公开", "信息公开"]
-        .iter()
-        .filter_map(|k| between.find(k))
-        .min()?;
+    let cut = ["政府信息公开", "政务公开", "信息公开"].iter().filter_map(|k| between.find(k)).min()?;
     clean_organ(&between[..cut])
 }
 
@@ -295,10 +244,7 @@ fn line_start(text: &str, at: usize) -> usize {
 }
 
 fn clean_organ(s: &str) -> Option<String> {
-    let organ: String = s
-        .chars()
-        .filter(|&c| !c.is_whitespace() && c != '\u{a0}')
-        .collect();
+    let organ: String = s.chars().filter(|&c| !c.is_whitespace() && c != '\u{a0}').collect();
     let organ = organ.trim_matches(|c: char| !is_cjk(c) && !"（）()".contains(c));
     (organ.chars().filter(|&c| is_cjk(c)).count() >= 2).then(|| organ.to_string())
 }
@@ -317,11 +263,8 @@ fn statistics_year(text: &str) -> Option<u16> {
         let rest = text[after..].trim_start_matches(is_space);
         rest.starts_with('1').then_some(()).and_then(|_| {
             let r = rest[1..].trim_start_matches(is_space);
-            (r.starts_with("月")
-                && r["月".len()..]
-                    .trim_start_matches(is_space)
-                    .starts_with('1'))
-            .then_some(y)
+            (r.starts_with("月") && r["月".len()..].trim_start_matches(is_space).starts_with('1'))
+                .then_some(y)
         })
     })
 }
@@ -333,20 +276,11 @@ mod tests {
     #[test]
     fn titles_give_organ_and_year() {
         let m = meta("# 赣州经济技术开发区党政办公室 2021 年政府信息公开 公开工作年度报告\n\n正文");
-        assert_eq!(
-            (m.organ.as_deref(), m.year),
-            (Some("赣州经济技术开发区党政办公室"), Some(2021))
-        );
+        assert_eq!((m.organ.as_deref(), m.year), (Some("赣州经济技术开发区党政办公室"), Some(2021)));
         let m = meta("正文\n2025 年上海市人民政府办公厅政府信息公开\n工作年度报告\n");
-        assert_eq!(
-            (m.organ.as_deref(), m.year),
-            (Some("上海市人民政府办公厅"), Some(2025))
-        );
+        assert_eq!((m.organ.as_deref(), m.year), (Some("上海市人民政府办公厅"), Some(2025)));
         let m = meta("            淮安市人民政府\n     2024 年政府信息公开工作年度报告\n");
-        assert_eq!(
-            (m.organ.as_deref(), m.year),
-            (Some("淮安市人民政府"), Some(2024))
-        );
+        assert_eq!((m.organ.as_deref(), m.year), (Some("淮安市人民政府"), Some(2024)));
         let m = meta("-1-淮安市人民政府2024年政府信息公开工作年度报告本报告由");
         assert_eq!(m.organ.as_deref(), Some("淮安市人民政府"));
     }

@@ -38,12 +38,7 @@ pub(crate) fn resolve(readings: &[Reading], identities: &[Identity]) -> Resolved
     for component in components(rows, identities) {
         let ids: Vec<&Identity> = identities
             .iter()
-            .filter(|id| {
-                id.lhs
-                    .iter()
-                    .chain(&id.rhs)
-                    .any(|&(r, _)| component.contains(&r))
-            })
+            .filter(|id| id.lhs.iter().chain(&id.rhs).any(|&(r, _)| component.contains(&r)))
             .collect();
         solve_component(readings, &component, &ids, &mut out);
     }
@@ -65,12 +60,7 @@ fn components(rows: usize, identities: &[Identity]) -> Vec<Vec<usize>> {
         x
     }
     for id in identities {
-        let mut cells = id
-            .lhs
-            .iter()
-            .chain(&id.rhs)
-            .map(|&(r, _)| r)
-            .filter(|&r| r < rows);
+        let mut cells = id.lhs.iter().chain(&id.rhs).map(|&(r, _)| r).filter(|&r| r < rows);
         if let Some(first) = cells.next() {
             for r in cells {
                 let (a, b) = (find(&mut parent, first), find(&mut parent, r));
@@ -102,15 +92,24 @@ fn solve_component(readings: &[Reading], rows: &[usize], ids: &[&Identity], out:
             rd.cands.len() > 1 || rd.cands.iter().any(|c| c.cells.contains(&Slot::Unknown))
         })
         .collect();
-    let mut grid: Vec<Vec<Slot>> = readings
-        .iter()
-        .map(|r| r.cands.first().map(|c| c.cells.clone()).unwrap_or_default())
-        .collect();
+    if ambiguous.is_empty() {
+        // Every row read as written: nothing to choose.
+        for &r in rows {
+            for (c, slot) in readings[r].cands.first().map_or(&[][..], |c| &c.cells).iter().enumerate() {
+                out.cells[r][c] = match slot {
+                    Slot::Known(v) => *v,
+                    Slot::Unknown => None,
+                };
+                out.uncertain[r][c] = readings[r].how == How::Forced || readings[r].exhausted;
+            }
+        }
+        return;
+    }
+    let mut grid: Vec<Vec<Slot>> =
+        readings.iter().map(|r| r.cands.first().map(|c| c.cells.clone()).unwrap_or_default()).collect();
     let combos = ambiguous
         .iter()
-        .try_fold(1usize, |acc, &r| {
-            acc.checked_mul(readings[r].cands.len().max(1))
-        })
+        .try_fold(1usize, |acc, &r| acc.checked_mul(readings[r].cands.len().max(1)))
         .filter(|&n| n <= MAX_COMBINATIONS);
 
     let mut results: Vec<Outcome> = Vec::new();
@@ -125,12 +124,7 @@ fn solve_component(readings: &[Reading], rows: &[usize], ids: &[&Identity], out:
             }
             if let Some(score) = fill_and_score(&mut grid, ids) {
                 let solved = ambiguous.iter().map(|&r| grid[r].clone()).collect();
-                results.push(Outcome {
-                    score,
-                    penalty,
-                    choice: choice.clone(),
-                    solved,
-                });
+                results.push(Outcome { score, penalty, choice: choice.clone(), solved });
             }
             advance(&mut choice, &ambiguous, readings);
         }
@@ -158,14 +152,12 @@ fn solve_component(readings: &[Reading], rows: &[usize], ids: &[&Identity], out:
                 Some(k) if !winners.is_empty() => {
                     // Inferred in a winner, or not the same in all winners.
                     winners.iter().any(|w| {
-                        readings[r].cands[w.choice[k]].cells[c] == Slot::Unknown
-                            || w.solved[k][c] != *slot
+                        readings[r].cands[w.choice[k]].cells[c] == Slot::Unknown || w.solved[k][c] != *slot
                     })
                 }
                 Some(_) => differs(rd, c) || *slot == Slot::Unknown,
             };
-            out.uncertain[r][c] =
-                doubtful || rd.how == How::Forced || rd.exhausted || *slot == Slot::Unknown;
+            out.uncertain[r][c] = doubtful || rd.how == How::Forced || rd.exhausted || *slot == Slot::Unknown;
         }
     }
 }
@@ -217,10 +209,7 @@ fn int(slot: Slot) -> Option<i64> {
 }
 
 fn get(grid: &[Vec<Slot>], (r, c): (usize, usize)) -> Slot {
-    grid.get(r)
-        .and_then(|row| row.get(c))
-        .copied()
-        .unwrap_or(Slot::Known(None))
+    grid.get(r).and_then(|row| row.get(c)).copied().unwrap_or(Slot::Known(None))
 }
 
 /// Fills unknown cells that an identity determines, then counts the identities that hold.
@@ -231,11 +220,8 @@ fn fill_and_score(grid: &mut [Vec<Slot>], ids: &[&Identity]) -> Option<usize> {
         changed = false;
         for id in ids {
             let cells = id.lhs.iter().chain(&id.rhs);
-            let unknown: Vec<(usize, usize)> = cells
-                .clone()
-                .copied()
-                .filter(|&rc| get(grid, rc) == Slot::Unknown)
-                .collect();
+            let unknown: Vec<(usize, usize)> =
+                cells.clone().copied().filter(|&rc| get(grid, rc) == Slot::Unknown).collect();
             if unknown.len() != 1 {
                 continue;
             }
@@ -247,11 +233,7 @@ fn fill_and_score(grid: &mut [Vec<Slot>], ids: &[&Identity]) -> Option<usize> {
                     .try_fold(0i64, |acc, &rc| acc.checked_add(int(get(grid, rc))?))
             };
             let (l, r) = (side(&id.lhs)?, side(&id.rhs)?);
-            let value = if id.lhs.contains(&target) {
-                r - l
-            } else {
-                l - r
-            };
+            let value = if id.lhs.contains(&target) { r - l } else { l - r };
             if value < 0 {
                 return None;
             }
@@ -265,9 +247,7 @@ fn fill_and_score(grid: &mut [Vec<Slot>], ids: &[&Identity]) -> Option<usize> {
         .iter()
         .filter(|id| {
             let sum = |cells: &[(usize, usize)]| {
-                cells
-                    .iter()
-                    .try_fold(0i64, |a, &rc| a.checked_add(int(get(grid, rc))?))
+                cells.iter().try_fold(0i64, |a, &rc| a.checked_add(int(get(grid, rc))?))
             };
             matches!((sum(&id.lhs), sum(&id.rhs)), (Some(a), Some(b)) if a == b)
         })
@@ -281,20 +261,12 @@ mod tests {
     use crate::cells::Cand;
 
     fn known(v: &[i64]) -> Vec<Slot> {
-        v.iter()
-            .map(|&x| Slot::Known(Some(Decimal::from_int(x))))
-            .collect()
+        v.iter().map(|&x| Slot::Known(Some(Decimal::from_int(x)))).collect()
     }
 
     fn reading(cands: Vec<Vec<Slot>>, how: How) -> Reading {
         Reading {
-            cands: cands
-                .into_iter()
-                .map(|cells| Cand {
-                    cells,
-                    penalty: 0.0,
-                })
-                .collect(),
+            cands: cands.into_iter().map(|cells| Cand { cells, penalty: 0.0 }).collect(),
             how,
             exhausted: false,
         }
@@ -303,12 +275,8 @@ mod tests {
     #[test]
     fn a_missing_cell_is_filled_by_the_arithmetic_and_reported() {
         // Row 0 = row 1 + row 2, column by column; row 2 lost a cell.
-        let ids: Vec<Identity> = (0..2)
-            .map(|c| Identity {
-                lhs: vec![(1, c), (2, c)],
-                rhs: vec![(0, c)],
-            })
-            .collect();
+        let ids: Vec<Identity> =
+            (0..2).map(|c| Identity { lhs: vec![(1, c), (2, c)], rhs: vec![(0, c)] }).collect();
         let readings = vec![
             reading(vec![known(&[5, 7])], How::Exact),
             reading(vec![known(&[2, 3])], How::Exact),
@@ -321,20 +289,14 @@ mod tests {
             ),
         ];
         let r = resolve(&readings, &ids);
-        assert_eq!(
-            r.cells[2],
-            [Some(Decimal::from_int(3)), Some(Decimal::from_int(4))]
-        );
+        assert_eq!(r.cells[2], [Some(Decimal::from_int(3)), Some(Decimal::from_int(4))]);
         assert_eq!(r.uncertain[2], [true, false]);
         assert!(!r.uncertain[0].contains(&true));
     }
 
     #[test]
     fn readings_the_arithmetic_cannot_separate_are_uncertain() {
-        let readings = vec![reading(
-            vec![known(&[1, 0, 11]), known(&[10, 1, 1])],
-            How::Glued,
-        )];
+        let readings = vec![reading(vec![known(&[1, 0, 11]), known(&[10, 1, 1])], How::Glued)];
         let r = resolve(&readings, &[]);
         assert_eq!(r.uncertain[0], [true, true, true]);
     }

@@ -86,24 +86,9 @@ const FEES: &[Cue] = &[("行政事业性收费", 1.0), ("事业性收费", 1.0)]
 /// The rows of table 二 in `edition`, in source order.
 pub(crate) fn active_rows(edition: Edition) -> &'static [ActiveSpec] {
     const E2021: &[ActiveSpec] = &[
-        spec(
-            ActiveRow2021::Regulations.key(),
-            REGULATIONS,
-            DOCS,
-            &["issued", "repealed", "in_force"],
-        ),
-        spec(
-            ActiveRow2021::NormativeDocuments.key(),
-            NORMATIVE,
-            DOCS,
-            &["issued", "repealed", "in_force"],
-        ),
-        spec(
-            ActiveRow2021::Licensing.key(),
-            LICENSING,
-            ONE,
-            &["decisions"],
-        ),
+        spec(ActiveRow2021::Regulations.key(), REGULATIONS, DOCS, &["issued", "repealed", "in_force"]),
+        spec(ActiveRow2021::NormativeDocuments.key(), NORMATIVE, DOCS, &["issued", "repealed", "in_force"]),
+        spec(ActiveRow2021::Licensing.key(), LICENSING, ONE, &["decisions"]),
         spec(ActiveRow2021::Penalty.key(), PENALTY, ONE, &["decisions"]),
         spec(ActiveRow2021::Coercion.key(), COERCION, ONE, &["decisions"]),
         spec(ActiveRow2021::Fees.key(), FEES, AMOUNT, &["amount"]),
@@ -111,18 +96,8 @@ pub(crate) fn active_rows(edition: Edition) -> &'static [ActiveSpec] {
     const DOCS_2019: &[&str] = &["newly_made", "newly_published", "total_published"];
     const ITEMS_2019: &[&str] = &["previous_items", "change", "decisions"];
     const E2019: &[ActiveSpec] = &[
-        spec(
-            ActiveRow2019::Regulations.key(),
-            REGULATIONS,
-            DOCS,
-            DOCS_2019,
-        ),
-        spec(
-            ActiveRow2019::NormativeDocuments.key(),
-            NORMATIVE,
-            DOCS,
-            DOCS_2019,
-        ),
+        spec(ActiveRow2019::Regulations.key(), REGULATIONS, DOCS, DOCS_2019),
+        spec(ActiveRow2019::NormativeDocuments.key(), NORMATIVE, DOCS, DOCS_2019),
         spec(ActiveRow2019::Licensing.key(), LICENSING, ITEMS, ITEMS_2019),
         spec(
             ActiveRow2019::OtherServices.key(),
@@ -132,12 +107,7 @@ pub(crate) fn active_rows(edition: Edition) -> &'static [ActiveSpec] {
         ),
         spec(ActiveRow2019::Penalty.key(), PENALTY, ITEMS, ITEMS_2019),
         spec(ActiveRow2019::Coercion.key(), COERCION, ITEMS, ITEMS_2019),
-        spec(
-            ActiveRow2019::Fees.key(),
-            FEES,
-            FEES_2019,
-            &["previous_items", "change"],
-        ),
+        spec(ActiveRow2019::Fees.key(), FEES, FEES_2019, &["previous_items", "change"]),
         spec(
             ActiveRow2019::Procurement.key(),
             &[("政府集中采购", 1.0), ("集中采购", 1.0)],
@@ -158,18 +128,8 @@ const fn spec(
     field_keys: &'static [&'static str],
 ) -> ActiveSpec {
     // Rows of three counts are documents: their last cell is the stock.
-    let stock = if cells.len() == 3 && matches!(cells[1], CellKind::Count) {
-        Some(2)
-    } else {
-        None
-    };
-    ActiveSpec {
-        key,
-        cues,
-        cells,
-        field_keys,
-        stock,
-    }
+    let stock = if cells.len() == 3 && matches!(cells[1], CellKind::Count) { Some(2) } else { None };
+    ActiveSpec { key, cues, cells, field_keys, stock }
 }
 
 /// Phrases of table 二's headers that only one edition has: (phrase, edition).
@@ -187,44 +147,117 @@ pub(crate) const ACTIVE_EDITION_MARKS: &[(&str, Edition)] = &[
     ("采购总金额", Edition::E2019),
 ];
 
-/// How well `label` (in comparable form) matches `cues`: the best cue's weight times its match
-/// quality, and where in `label` the match ends. `None` when no cue matches.
-pub(crate) fn score(label: &[char], cues: &[Cue]) -> Option<(f32, usize)> {
-    let mut best: Option<(f32, usize)> = None;
-    for &(cue, weight) in cues {
-        let cue: Vec<char> = cue.chars().collect();
-        if let Some((quality, end)) = find(label, &cue) {
-            let s = weight * quality;
-            // Between equal matches the later one wins: a label's own text comes last, after
-            // leftovers of the rows before it.
-            if best.is_none_or(|(b, e)| s > b || (s == b && end > e)) {
-                best = Some((s, end));
+/// An exact occurrence of a cue in a label.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Hit {
+    pub start: usize,
+    pub end: usize,
+    /// The row whose cue it is (index into the rows the [`CueIndex`] was built from).
+    pub row: usize,
+    pub weight: f32,
+}
+
+/// The cues of a table's rows, indexed by their first character, so that one walk through a
+/// label finds every row it names.
+pub(crate) struct CueIndex {
+    /// `(first char, row, cue, weight)`, sorted by first char.
+    entries: Vec<(char, usize, &'static str, f32)>,
+}
+
+impl CueIndex {
+    pub(crate) fn new<'a>(rows: impl IntoIterator<Item = &'a [Cue]>) -> Self {
+        let mut entries = Vec::new();
+        for (row, cues) in rows.into_iter().enumerate() {
+            for &(cue, weight) in cues {
+                if let Some(first) = cue.chars().next() {
+                    entries.push((first, row, cue, weight));
+                }
+            }
+        }
+        entries.sort_by_key(|e| e.0);
+        CueIndex { entries }
+    }
+
+    /// Every exact occurrence of a cue in `label`, in order of start.
+    pub(crate) fn hits(&self, label: &str, out: &mut Vec<Hit>) {
+        out.clear();
+        for (start, c) in label.char_indices() {
+            let from = self.entries.partition_point(|e| e.0 < c);
+            for &(_, row, cue, weight) in self.entries[from..].iter().take_while(|e| e.0 == c) {
+                if label[start..].starts_with(cue) {
+                    out.push(Hit { start, end: start + cue.len(), row, weight });
+                }
             }
         }
     }
-    best
+
+    /// For each row, its best exact match in `label`: weight, and where it ends (between
+    /// equal weights the later match wins: a label's own text comes last, after leftovers of
+    /// the rows before it).
+    pub(crate) fn best(&self, label: &str, rows: usize, hits: &mut Vec<Hit>) -> Vec<Option<(f32, usize)>> {
+        self.hits(label, hits);
+        let mut best: Vec<Option<(f32, usize)>> = vec![None; rows];
+        for h in hits.iter() {
+            if let Some(slot) = best.get_mut(h.row) {
+                if slot.is_none_or(|(w, e)| h.weight > w || (h.weight == w && h.end > e)) {
+                    *slot = Some((h.weight, h.end));
+                }
+            }
+        }
+        best
+    }
 }
 
-/// The best occurrence of `cue` in `label`: quality 1.0 for an exact one, less for one with
-/// substituted characters (at most one in four), and where it ends.
-fn find(label: &[char], cue: &[char]) -> Option<(f32, usize)> {
-    if cue.is_empty() || label.len() < cue.len() {
+/// The cue index of table 三's rows, indexed like [`RequestRow::ALL`].
+pub(crate) fn request_index() -> &'static CueIndex {
+    static INDEX: std::sync::OnceLock<CueIndex> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| CueIndex::new(RequestRow::ALL.iter().map(|&r| request_cues(r))))
+}
+
+/// The cue index of table 二's rows in `edition`, indexed like [`active_rows`].
+pub(crate) fn active_index(edition: Edition) -> &'static CueIndex {
+    static E2019: std::sync::OnceLock<CueIndex> = std::sync::OnceLock::new();
+    static E2021: std::sync::OnceLock<CueIndex> = std::sync::OnceLock::new();
+    let cell = match edition {
+        Edition::E2019 => &E2019,
+        Edition::E2021 => &E2021,
+    };
+    cell.get_or_init(|| CueIndex::new(active_rows(edition).iter().map(|s| s.cues)))
+}
+
+/// How well `label` matches `cues` when none is contained exactly: the best near match's
+/// weight times its quality, and where it ends.
+pub(crate) fn score_near(label: &str, cues: &[Cue]) -> Option<(f32, usize)> {
+    cues.iter()
+        .filter_map(|&(cue, weight)| find_near(label, cue).map(|(q, end)| (weight * q, end)))
+        .max_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)))
+}
+
+/// The best occurrence of `cue` in `label` with substituted characters (at most one in four,
+/// for cues of four characters or more: OCR confusions), its quality and where it ends.
+fn find_near(label: &str, cue: &str) -> Option<(f32, usize)> {
+    let len = cue.chars().count();
+    let allowed = len / 4;
+    let (first, last) = (cue.chars().next()?, cue.chars().next_back()?);
+    if allowed == 0 || !label.contains(first) && !label.contains(last) {
         return None;
     }
-    let allowed = if cue.len() >= 4 { cue.len() / 4 } else { 0 };
     let mut best: Option<(usize, usize)> = None;
-    for start in 0..=label.len() - cue.len() {
-        let window = &label[start..start + cue.len()];
-        // A near match must still begin and end on the cue's own characters.
-        if allowed > 0 && (window[0] != cue[0] && window[cue.len() - 1] != cue[cue.len() - 1]) {
-            continue;
+    for (start, _) in label.char_indices() {
+        let window = label[start..].char_indices().take(len);
+        let (mut count, mut mismatches, mut end) = (0, 0, start);
+        for ((i, x), y) in window.zip(cue.chars()) {
+            count += 1;
+            mismatches += usize::from(x != y);
+            end = start + i + x.len_utf8();
         }
-        let mismatches = window.iter().zip(cue).filter(|(a, b)| a != b).count();
-        if mismatches <= allowed && best.is_none_or(|(m, _)| mismatches <= m) {
-            best = Some((mismatches, start + cue.len()));
+        // A near match must still begin or end on the cue's own characters.
+        let edges = label[start..].starts_with(first) || label[..end].ends_with(last);
+        if count == len && edges && mismatches <= allowed && best.is_none_or(|(m, _)| mismatches <= m) {
+            best = Some((mismatches, end));
         }
     }
-    best.map(|(m, end)| (1.0 - 0.8 * m as f32 / cue.len() as f32, end))
+    best.map(|(m, end)| (1.0 - 0.8 * m as f32 / len as f32, end))
 }
 
 #[cfg(test)]
@@ -234,9 +267,17 @@ mod tests {
 
     fn best_row(label: &str) -> Option<RequestRow> {
         let k = key(label);
-        RequestRow::ALL
+        let exact = request_index().best(&k, RequestRow::ALL.len(), &mut Vec::new());
+        let near = |i: usize| score_near(&k, request_cues(RequestRow::ALL[i]));
+        let scores: Vec<Option<(f32, usize)>> = if exact.iter().any(Option::is_some) {
+            exact
+        } else {
+            (0..RequestRow::ALL.len()).map(near).collect()
+        };
+        scores
             .iter()
-            .filter_map(|&r| score(&k, request_cues(r)).map(|(s, e)| (r, s, e)))
+            .enumerate()
+            .filter_map(|(i, s)| s.map(|(s, e)| (RequestRow::ALL[i], s, e)))
             .filter(|&(_, s, _)| s >= 0.75)
             .max_by(|a, b| a.1.total_cmp(&b.1).then(a.2.cmp(&b.2)))
             .map(|(r, _, _)| r)
@@ -244,14 +285,8 @@ mod tests {
 
     #[test]
     fn labels_match_their_rows_whatever_the_punctuation() {
-        assert_eq!(
-            best_row("（三）不予公开 1. 属于国家秘密"),
-            Some(RequestRow::WithheldStateSecret)
-        );
-        assert_eq!(
-            best_row("3.危及\"三安全一稳定\""),
-            Some(RequestRow::WithheldSecurity)
-        );
+        assert_eq!(best_row("（三）不予公开 1. 属于国家秘密"), Some(RequestRow::WithheldStateSecret));
+        assert_eq!(best_row("3.危及\"三安全一稳定\""), Some(RequestRow::WithheldSecurity));
         assert_eq!(best_row("3、其他"), Some(RequestRow::OtherMisc));
         assert_eq!(best_row("(七) 总计"), Some(RequestRow::TotalProcessed));
     }
@@ -266,10 +301,7 @@ mod tests {
 
     #[test]
     fn ocr_substitutions_are_tolerated_but_fragments_of_two_rows_are_not_decided() {
-        assert_eq!(
-            best_row("5.属于三类内部事物信息"),
-            Some(RequestRow::WithheldInternal)
-        );
+        assert_eq!(best_row("5.属于三类内部事物信息"), Some(RequestRow::WithheldInternal));
         assert_eq!(best_row("行政机关不再处理其政府信息公"), None);
     }
 }

@@ -28,12 +28,7 @@ pub(crate) fn tsv_cells(line: &str) -> Vec<(usize, &str)> {
 }
 
 fn quoted(i: &str) -> IResult<&str, &str> {
-    recognize(delimited(
-        char('"'),
-        many0(alt((is_not("\""), tag("\"\"")))),
-        char('"'),
-    ))
-    .parse(i)
+    recognize(delimited(char('"'), many0(alt((is_not("\""), tag("\"\"")))), char('"'))).parse(i)
 }
 
 fn bare(i: &str) -> IResult<&str, &str> {
@@ -43,16 +38,12 @@ fn bare(i: &str) -> IResult<&str, &str> {
 /// The fields of a CSV row with their byte offsets in `line`; quotes are kept in the text (the
 /// lexer ignores them) so offsets stay exact.
 pub(crate) fn csv_cells(line: &str) -> Vec<(usize, &str)> {
-    let parsed: IResult<&str, Vec<&str>> =
-        separated_list1(char(','), alt((quoted, bare))).parse(line);
+    let parsed: IResult<&str, Vec<&str>> = separated_list1(char(','), alt((quoted, bare))).parse(line);
     match parsed {
         Ok((_, fields)) => fields
             .into_iter()
             .map(|f| {
-                let inner = f
-                    .strip_prefix('"')
-                    .and_then(|f| f.strip_suffix('"'))
-                    .unwrap_or(f);
+                let inner = f.strip_prefix('"').and_then(|f| f.strip_suffix('"')).unwrap_or(f);
                 (inner.as_ptr() as usize - line.as_ptr() as usize, inner)
             })
             .collect(),
@@ -71,10 +62,7 @@ mod tests {
 
     #[test]
     fn tsv_keeps_empty_fields() {
-        let got: Vec<&str> = tsv_cells("规章\t0\t\t11")
-            .into_iter()
-            .map(|(_, c)| c)
-            .collect();
+        let got: Vec<&str> = tsv_cells("规章\t0\t\t11").into_iter().map(|(_, c)| c).collect();
         assert_eq!(got, ["规章", "0", "", "11"]);
         assert!(is_tsv_row("\t(二) 部分公开\t0"));
         assert!(!is_tsv_row("\t49"));

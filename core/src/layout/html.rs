@@ -21,44 +21,25 @@ use crate::text::Emitter;
 /// layout and only loses the tags).
 pub(crate) fn has_tables(text: &str) -> bool {
     let probe = |needle: &str| {
-        memchr::memmem::find_iter(text.as_bytes(), b"<").any(|i| {
-            text.get(i + 1..i + 1 + needle.len())
-                .is_some_and(|s| s.eq_ignore_ascii_case(needle))
-        })
+        memchr::memmem::find_iter(text.as_bytes(), b"<")
+            .any(|i| text.get(i + 1..i + 1 + needle.len()).is_some_and(|s| s.eq_ignore_ascii_case(needle)))
     };
     probe("table") && (probe("tr") || probe("td"))
 }
 
 #[derive(Debug)]
 enum Event<'a> {
-    Open {
-        name: &'a str,
-        attrs: &'a str,
-        at: usize,
-    },
-    Close {
-        name: &'a str,
-    },
-    Text {
-        text: &'a str,
-        at: usize,
-    },
+    Open { name: &'a str, attrs: &'a str, at: usize },
+    Close { name: &'a str },
+    Text { text: &'a str, at: usize },
 }
 
 fn comment(i: &str) -> IResult<&str, ()> {
-    (tag("<!--"), alt((take_until("-->"), rest)), opt(tag("-->")))
-        .map(|_| ())
-        .parse(i)
+    (tag("<!--"), alt((take_until("-->"), rest)), opt(tag("-->"))).map(|_| ()).parse(i)
 }
 
 fn declaration(i: &str) -> IResult<&str, ()> {
-    (
-        alt((tag("<!"), tag("<?"))),
-        take_till(|c| c == '>'),
-        opt(char('>')),
-    )
-        .map(|_| ())
-        .parse(i)
+    (alt((tag("<!"), tag("<?"))), take_till(|c| c == '>'), char('>')).map(|_| ()).parse(i)
 }
 
 fn tag_name(i: &str) -> IResult<&str, &str> {
@@ -76,18 +57,19 @@ fn attributes(i: &str) -> IResult<&str, &str> {
 }
 
 fn open_tag(i: &str) -> IResult<&str, (&str, &str)> {
-    (char('<'), tag_name, attributes, char('>'))
-        .map(|(_, n, a, _)| (n, a))
-        .parse(i)
+    (char('<'), tag_name, attributes, char('>')).map(|(_, n, a, _)| (n, a)).parse(i)
 }
 
 fn close_tag(i: &str) -> IResult<&str, &str> {
-    delimited(
-        tag("</"),
-        tag_name,
-        (multispace0, take_till(|c| c == '>'), char('>')),
-    )
-    .parse(i)
+    delimited(tag("</"), tag_name, (multispace0, take_till(|c| c == '>'), char('>'))).parse(i)
+}
+
+/// The most bytes a tag may span: a `<` not closed within it is text, which keeps a page of
+/// unclosed brackets linear to read.
+const MAX_TAG: usize = 4096;
+
+fn bounded(i: &str) -> &str {
+    crate::text::window(i, 0, MAX_TAG)
 }
 
 /// Reads `html` into events, skipping comments, declarations and the content of raw-text
@@ -99,24 +81,21 @@ fn events(html: &str) -> Vec<Event<'_>> {
         let at = html.len() - i.len();
         if let Ok((r, ())) = comment(i) {
             i = r;
-        } else if let Ok((r, name)) = close_tag(i) {
+        } else if let Ok((r, name)) = close_tag(bounded(i)) {
             out.push(Event::Close { name });
-            i = r;
-        } else if let Ok((r, (name, attrs))) = open_tag(i) {
+            i = &i[bounded(i).len() - r.len()..];
+        } else if let Ok((r, (name, attrs))) = open_tag(bounded(i)) {
             out.push(Event::Open { name, attrs, at });
-            i = r;
+            i = &i[bounded(i).len() - r.len()..];
             if name.eq_ignore_ascii_case("script") || name.eq_ignore_ascii_case("style") {
                 i = skip_raw_text(i, name);
             }
-        } else if let Ok((r, ())) = declaration(i) {
-            i = r;
+        } else if let Ok((r, ())) = declaration(bounded(i)) {
+            i = &i[bounded(i).len() - r.len()..];
         } else {
             let first = i.chars().next().map_or(1, char::len_utf8);
             let len = i[first..].find('<').map_or(i.len(), |p| p + first);
-            out.push(Event::Text {
-                text: &i[..len],
-                at,
-            });
+            out.push(Event::Text { text: &i[..len], at });
             i = &i[len..];
         }
     }
@@ -128,10 +107,7 @@ fn skip_raw_text<'a>(i: &'a str, name: &str) -> &'a str {
     let mut search = i;
     while let Some(p) = search.find("</") {
         let after = &search[p + 2..];
-        if after
-            .get(..name.len())
-            .is_some_and(|n| n.eq_ignore_ascii_case(name))
-        {
+        if after.get(..name.len()).is_some_and(|n| n.eq_ignore_ascii_case(name)) {
             return after.find('>').map_or("", |q| &after[q + 1..]);
         }
         search = after;
@@ -159,8 +135,7 @@ fn span_attr(attrs: &str, name: &str) -> usize {
     while let Some(p) = lower[from..].find(name) {
         let start = from + p;
         let boundary = start == 0
-            || !lower.as_bytes()[start - 1].is_ascii_alphanumeric()
-                && lower.as_bytes()[start - 1] != b'-';
+            || !lower.as_bytes()[start - 1].is_ascii_alphanumeric() && lower.as_bytes()[start - 1] != b'-';
         from = start + name.len();
         if let (true, Ok((_, v))) = (boundary, attr_value(&attrs[from..])) {
             let digits: String = v.chars().take_while(char::is_ascii_digit).collect();
@@ -240,12 +215,7 @@ impl Table {
     }
 
     fn space(&mut self) {
-        if let Some(cell) = self
-            .rows
-            .last_mut()
-            .and_then(|r| r.last_mut())
-            .filter(|_| self.in_cell)
-        {
+        if let Some(cell) = self.rows.last_mut().and_then(|r| r.last_mut()).filter(|_| self.in_cell) {
             cell.text.push(' ');
         }
     }
@@ -261,10 +231,7 @@ pub(crate) struct Flattened {
 pub(crate) fn flatten(html: &str) -> Flattened {
     let evs = events(html);
     let layout_tables = nested_tables(&evs);
-    let mut out = Flattened {
-        emitter: Emitter::with_capacity(html.len() / 2),
-        rows: Vec::new(),
-    };
+    let mut out = Flattened { emitter: Emitter::with_capacity(html.len() / 2), rows: Vec::new() };
     let mut stack: Vec<Option<Table>> = Vec::new();
     let mut table_index = 0;
     for ev in &evs {
@@ -282,8 +249,7 @@ pub(crate) fn flatten(html: &str) -> Flattened {
                         if name.eq_ignore_ascii_case("tr") {
                             t.rows.push(Vec::new());
                             t.in_cell = false;
-                        } else if name.eq_ignore_ascii_case("td") || name.eq_ignore_ascii_case("th")
-                        {
+                        } else if name.eq_ignore_ascii_case("td") || name.eq_ignore_ascii_case("th") {
                             if t.rows.is_empty() {
                                 t.rows.push(Vec::new());
                             }
@@ -405,46 +371,61 @@ fn write_table(out: &mut Flattened, t: Table) {
             continue;
         }
         let start = e.out.len();
-        let mut col = 0;
-        let mut first = true;
-        let mut field = |e: &mut Emitter, text: Option<&Cell>| {
-            if !first {
-                e.push('\t', 0);
+        let mut w = RowWriter { col: 0, first: true };
+        for cell in row {
+            w.skip_covered(e, &mut covered, 0);
+            w.field(e, Some(&cell));
+            if covered.len() < w.col + cell.colspan {
+                covered.resize(w.col + cell.colspan, 0);
             }
-            first = false;
-            if let Some(cell) = text {
-                write_cell(e, cell);
+            for n in covered.iter_mut().skip(w.col).take(cell.colspan) {
+                *n = cell.rowspan - 1;
             }
-        };
-        let mut cells = row.into_iter();
-        let mut pending = cells.next();
-        while pending.is_some() || covered.iter().skip(col).any(|&n| n > 0) {
-            if covered.get(col).copied().unwrap_or(0) > 0 {
-                if let Some(n) = covered.get_mut(col) {
-                    *n -= 1;
-                }
-                field(e, None);
-                col += 1;
-                continue;
+            w.col += 1;
+            for _ in 1..cell.colspan {
+                w.field(e, None);
+                w.col += 1;
             }
-            let Some(cell) = pending.take() else { break };
-            field(e, Some(&cell));
-            for k in 0..cell.colspan {
-                if covered.len() <= col + k {
-                    covered.resize(col + k + 1, 0);
-                }
-                if let Some(n) = covered.get_mut(col + k) {
-                    *n = cell.rowspan - 1;
-                }
-                if k > 0 {
-                    field(e, None);
-                }
-            }
-            col += cell.colspan;
-            pending = cells.next();
         }
+        // Columns covered after this row's last cell.
+        let last = covered.iter().rposition(|&n| n > 0).map_or(0, |l| l + 1);
+        w.skip_covered(e, &mut covered, last);
         out.rows.push((start, e.out.len()));
         e.push('\n', 0);
+    }
+}
+
+/// Writes the fields of one row.
+struct RowWriter {
+    col: usize,
+    first: bool,
+}
+
+impl RowWriter {
+    fn field(&mut self, e: &mut Emitter, cell: Option<&Cell>) {
+        if !self.first {
+            e.push('\t', 0);
+        }
+        self.first = false;
+        if let Some(cell) = cell {
+            write_cell(e, cell);
+        }
+    }
+
+    /// Empty fields for the columns covered from above at the current column, and up to
+    /// column `upto`.
+    fn skip_covered(&mut self, e: &mut Emitter, covered: &mut [usize], upto: usize) {
+        loop {
+            let is_covered = covered.get(self.col).is_some_and(|&n| n > 0);
+            if !is_covered && self.col >= upto {
+                return;
+            }
+            if let Some(n) = covered.get_mut(self.col).filter(|n| **n > 0) {
+                *n -= 1;
+            }
+            self.field(e, None);
+            self.col += 1;
+        }
     }
 }
 
@@ -453,11 +434,7 @@ fn write_cell(e: &mut Emitter, cell: &Cell) {
     let at = cell.at.unwrap_or(0);
     let mut collapsed = String::with_capacity(cell.text.len());
     let mut space = false;
-    for c in cell
-        .text
-        .trim_matches(|c: char| c.is_ascii_whitespace())
-        .chars()
-    {
+    for c in cell.text.trim_matches(|c: char| c.is_ascii_whitespace()).chars() {
         if c.is_ascii_whitespace() {
             space = true;
         } else {
@@ -483,10 +460,8 @@ pub(crate) fn declared_charset(head: &[u8]) -> Option<String> {
     let probe = String::from_utf8_lossy(&head[..head.len().min(4096)]).to_ascii_lowercase();
     let at = probe.find("charset")?;
     let after = probe[at + "charset".len()..].trim_start_matches([' ', '=', '"', '\'']);
-    let name: String = after
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
-        .collect();
+    let name: String =
+        after.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect();
     (!name.is_empty()).then_some(name)
 }
 
@@ -504,22 +479,19 @@ mod tests {
         let html = "<table><tr><td rowspan=2>三</td><td>(一)予以公开</td><td>1</td></tr>\
                     <tr><td>(二)部分公开</td><td>&nbsp;</td></tr>\
                     <tr><td colspan=\"2\">总计</td><td><p><span>3</span></p></td></tr></table>";
-        assert_eq!(
-            flat(html),
-            "三\t(一)予以公开\t1\n\t(二)部分公开\t\u{a0}\n总计\t\t3\n"
-        );
+        assert_eq!(flat(html), "三\t(一)予以公开\t1\n\t(二)部分公开\t\u{a0}\n总计\t\t3\n");
     }
 
     #[test]
     fn scripts_styles_and_comments_are_dropped() {
-        let html = "<p>二、主动</p><script>var x = '<td>9</td>';</script><style>td{}</style><!-- 7 --><p>公开</p>";
+        let html =
+            "<p>二、主动</p><script>var x = '<td>9</td>';</script><style>td{}</style><!-- 7 --><p>公开</p>";
         assert_eq!(flat(html), "二、主动\n公开\n");
     }
 
     #[test]
     fn layout_tables_around_a_data_table_are_text() {
-        let html =
-            "<table><tr><td>报告<table><tr><td>规章</td><td>0</td></tr></table></td></tr></table>";
+        let html = "<table><tr><td>报告<table><tr><td>规章</td><td>0</td></tr></table></td></tr></table>";
         assert_eq!(flat(html), "报告\n规章\t0\n");
     }
 
@@ -533,15 +505,10 @@ mod tests {
 
     #[test]
     fn charset_is_read_from_meta() {
+        assert_eq!(declared_charset(b"<meta charset=\"GBK\">").as_deref(), Some("gbk"));
         assert_eq!(
-            declared_charset(b"<meta charset=\"GBK\">").as_deref(),
-            Some("gbk")
-        );
-        assert_eq!(
-            declared_charset(
-                b"<meta http-equiv=Content-Type content=\"text/html; charset=gb2312\">"
-            )
-            .as_deref(),
+            declared_charset(b"<meta http-equiv=Content-Type content=\"text/html; charset=gb2312\">")
+                .as_deref(),
             Some("gb2312")
         );
     }

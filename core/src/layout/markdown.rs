@@ -14,33 +14,16 @@ pub(crate) fn is_row(line: &str) -> bool {
 }
 
 fn separator_cell(i: &str) -> IResult<&str, ()> {
-    (
-        space0,
-        opt(char(':')),
-        many1(char('-')),
-        opt(char(':')),
-        space0,
-        one_of("|｜"),
-    )
-        .map(|_| ())
-        .parse(i)
+    (space0, opt(char(':')), many1(char('-')), opt(char(':')), space0, one_of("|｜")).map(|_| ()).parse(i)
 }
 
 /// Whether `line` is the `|---|---|` row under a header.
 pub(crate) fn is_separator(line: &str) -> bool {
     let t = line.trim();
-    let body = t
-        .strip_prefix('|')
-        .or_else(|| t.strip_prefix('｜'))
-        .unwrap_or(t);
-    let body = if body.ends_with('|') || body.ends_with('｜') {
-        body.to_string()
-    } else {
-        format!("{body}|")
-    };
-    let ok = all_consuming(many1(separator_cell))
-        .parse(body.as_str())
-        .is_ok();
+    let body = t.strip_prefix('|').or_else(|| t.strip_prefix('｜')).unwrap_or(t);
+    let body =
+        if body.ends_with('|') || body.ends_with('｜') { body.to_string() } else { format!("{body}|") };
+    let ok = all_consuming(many1(separator_cell)).parse(body.as_str()).is_ok();
     ok
 }
 
@@ -53,15 +36,12 @@ fn cell(i: &str) -> IResult<&str, &str> {
 pub(crate) fn cells(line: &str) -> Vec<(usize, &str)> {
     let lead = line.len() - line.trim_start().len();
     let body = &line[lead..];
-    let parsed: IResult<&str, Vec<&str>> =
-        preceded(one_of("|｜"), nom::multi::many0(cell)).parse(body);
+    let parsed: IResult<&str, Vec<&str>> = preceded(one_of("|｜"), nom::multi::many0(cell)).parse(body);
     let Ok((rest, cells)) = parsed else {
         return Vec::new();
     };
-    let mut out: Vec<(usize, &str)> = cells
-        .into_iter()
-        .map(|c| (c.as_ptr() as usize - line.as_ptr() as usize, c))
-        .collect();
+    let mut out: Vec<(usize, &str)> =
+        cells.into_iter().map(|c| (c.as_ptr() as usize - line.as_ptr() as usize, c)).collect();
     if !rest.trim().is_empty() {
         out.push((rest.as_ptr() as usize - line.as_ptr() as usize, rest));
     }
@@ -83,10 +63,7 @@ mod tests {
 
     #[test]
     fn tolerates_a_missing_closing_pipe_and_full_width_pipes() {
-        let got: Vec<&str> = cells("｜规章｜1｜2")
-            .iter()
-            .map(|(_, c)| c.trim())
-            .collect();
+        let got: Vec<&str> = cells("｜规章｜1｜2").iter().map(|(_, c)| c.trim()).collect();
         assert_eq!(got, ["规章", "1", "2"]);
     }
 

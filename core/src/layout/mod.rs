@@ -86,21 +86,19 @@ pub(crate) fn read(
     let mut block: Vec<Tok> = Vec::new();
     let mut lexemes = Vec::new();
     let mut at = start;
+    // HTML rows come in order: walk them alongside the lines.
+    let mut html = html_rows.iter().skip_while(|&&(_, e)| e < start).peekable();
     for line in region.split('\n') {
         let line_at = at;
         at += line.len() + 1;
+        while html.next_if(|&&(_, e)| e < line_at).is_some() {}
         let line = line.strip_suffix('\r').unwrap_or(line);
-        if line.trim_matches([' ', '\t']).is_empty()
-            && !line.contains('\u{a0}')
-            && !is_tab_cell(line)
-        {
+        if line.trim_matches([' ', '\t']).is_empty() && !line.contains('\u{a0}') && !is_tab_cell(line) {
             flush(&mut block, &mut out, diags, text);
             continue;
         }
         lexemes.clear();
-        let in_html = html_rows
-            .iter()
-            .any(|&(s, e)| s <= line_at && line_at < e.max(s + 1));
+        let in_html = html.peek().is_some_and(|&&(s, e)| s <= line_at && line_at <= e);
         let (source, cells): (Source, Vec<(usize, &str)>) = if in_html {
             (Source::Html, delimited::tsv_cells(line))
         } else if markdown::is_row(line) {
@@ -114,19 +112,11 @@ pub(crate) fn read(
             (Source::Csv, delimited::csv_cells(line))
         } else if is_tab_cell(line) {
             (Source::TabCell, vec![(0, line)])
-        } else if line
-            .trim_matches([' ', '\t'])
-            .chars()
-            .all(|c| c == '\u{a0}')
-        {
+        } else if line.trim_matches([' ', '\t']).chars().all(|c| c == '\u{a0}') {
             (Source::Cell, vec![(0, line)])
         } else {
             lex(line, line_at, false, &mut lexemes);
-            let source = if lexemes.len() > 1 {
-                Source::Aligned
-            } else {
-                Source::Cell
-            };
+            let source = if lexemes.len() > 1 { Source::Aligned } else { Source::Cell };
             let toks = lexemes.drain(..).filter_map(|l| token(l, source));
             if source == Source::Cell {
                 block.extend(toks);
@@ -175,12 +165,7 @@ fn token(l: Lexeme, source: Source) -> Option<Tok> {
         Piece::Blank => Kind::Val(None),
         Piece::Noise => return None,
     };
-    Some(Tok {
-        kind,
-        span: l.span,
-        source,
-        row_start: false,
-    })
+    Some(Tok { kind, span: l.span, source, row_start: false })
 }
 
 /// Ends a unit: drops the values before its label, marks where its values start.
@@ -223,7 +208,9 @@ mod tests {
             .iter()
             .map(|t| match &t.kind {
                 Kind::Text => format!("T:{}", &text[t.span.0..t.span.1]),
-                Kind::Val(Some(n)) => format!("{}{}", if t.row_start { "|" } else { "" }, n.digits),
+                Kind::Val(Some(n)) => {
+                    format!("{}{}", if t.row_start { "|" } else { "" }, &text[n.digits.0..n.digits.1])
+                }
                 Kind::Val(None) => format!("{}_", if t.row_start { "|" } else { "" }),
             })
             .collect()
@@ -231,34 +218,22 @@ mod tests {
 
     #[test]
     fn tsv_rows_drop_what_precedes_the_label() {
-        assert_eq!(
-            kinds("\t471\t2.其他\t0\t\t1\n"),
-            ["T:2.其他", "|0", "_", "1"]
-        );
+        assert_eq!(kinds("\t471\t2.其他\t0\t\t1\n"), ["T:2.其他", "|0", "_", "1"]);
     }
 
     #[test]
     fn one_cell_per_line_blocks_keep_blanks() {
-        assert_eq!(
-            kinds("规章\n\n\u{a0}\n\n 0\n\n减8\n"),
-            ["T:规章", "_", "0", "8"]
-        );
+        assert_eq!(kinds("规章\n\n\u{a0}\n\n 0\n\n减8\n"), ["T:规章", "_", "0", "8"]);
     }
 
     #[test]
     fn tab_cell_blocks_are_rows() {
-        assert_eq!(
-            kinds("\t\n\t（二）部分公开\n\t1\n\t0\n\n\t0\n"),
-            ["T:（二）部分公开", "|1", "0", "0"]
-        );
+        assert_eq!(kinds("\t\n\t（二）部分公开\n\t1\n\t0\n\n\t0\n"), ["T:（二）部分公开", "|1", "0", "0"]);
     }
 
     #[test]
     fn markdown_separators_are_skipped() {
-        assert_eq!(
-            kinds("| 规章 | 1 |\n|---|---|\n| | 2 |\n"),
-            ["T:规章", "|1", "|_", "2"]
-        );
+        assert_eq!(kinds("| 规章 | 1 |\n|---|---|\n| | 2 |\n"), ["T:规章", "|1", "|_", "2"]);
     }
 }
 
@@ -266,7 +241,7 @@ mod tests {
 #[derive(Debug)]
 pub(crate) struct Segment<'t> {
     /// The label text since the previous values, in comparable form.
-    pub label: Vec<char>,
+    pub label: String,
     /// Where the label (or, without one, the values) starts in the working text.
     pub at: usize,
     pub vals: Vec<&'t Tok>,
@@ -275,11 +250,7 @@ pub(crate) struct Segment<'t> {
 /// Cuts `toks` into segments: label text, then the values after it.
 pub(crate) fn segments<'t>(text: &str, toks: &'t [Tok]) -> Vec<Segment<'t>> {
     let mut out = Vec::new();
-    let mut cur = Segment {
-        label: Vec::new(),
-        at: 0,
-        vals: Vec::new(),
-    };
+    let mut cur = Segment { label: String::new(), at: 0, vals: Vec::new() };
     let mut has_at = false;
     for t in toks {
         match t.kind {
@@ -287,11 +258,7 @@ pub(crate) fn segments<'t>(text: &str, toks: &'t [Tok]) -> Vec<Segment<'t>> {
                 if !cur.vals.is_empty() {
                     out.push(std::mem::replace(
                         &mut cur,
-                        Segment {
-                            label: Vec::new(),
-                            at: 0,
-                            vals: Vec::new(),
-                        },
+                        Segment { label: String::new(), at: 0, vals: Vec::new() },
                     ));
                     has_at = false;
                 }
