@@ -17,6 +17,13 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, Error> {
             return strict(enc, rest, 2);
         }
     }
+    // Files people save by mistake instead of a report's text: say so at byte 0, where the
+    // error's hint tells them to extract the text first.
+    const SIGNATURES: &[&[u8]] =
+        &[b"%PDF", b"\x89PNG", b"PK\x03\x04", b"\xD0\xCF\x11\xE0", b"\xFF\xD8\xFF", b"GIF8", b"{\\rtf"];
+    if SIGNATURES.iter().any(|s| bytes.starts_with(s)) {
+        return Err(Error::Decode { encoding: "UTF-8", offset: 0 });
+    }
     if let Some(at) = memchr::memchr(0, bytes) {
         // Binary (or UTF-16 without a BOM, which no report is published in).
         return Err(Error::Decode { encoding: "UTF-8", offset: at });
@@ -90,9 +97,15 @@ mod tests {
 
     #[test]
     fn binary_is_an_error_with_its_offset() {
-        assert_eq!(
-            decode(b"%PDF-1.4\n\x00\x01").unwrap_err(),
-            Error::Decode { encoding: "UTF-8", offset: 9 }
-        );
+        assert_eq!(decode(b"text\n\x00\x01").unwrap_err(), Error::Decode { encoding: "UTF-8", offset: 5 });
+    }
+
+    #[test]
+    fn documents_that_are_not_text_are_named_at_byte_0() {
+        for head in [&b"%PDF-1.7\n%\xE2\xE3"[..], b"\x89PNG\r\n\x1a\n", b"PK\x03\x04\x14\x00"] {
+            let err = decode(head).unwrap_err();
+            assert_eq!(err.offset(), Some(0));
+            assert!(err.to_string().contains("extract its text first"), "{err}");
+        }
     }
 }

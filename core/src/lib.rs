@@ -227,3 +227,58 @@ fn no_tables(
     };
     Err(Error::NoTables { reason, line: title_line })
 }
+
+/// Entry points into the readers for the fuzz targets in `fuzz/`: not part of the API.
+#[doc(hidden)]
+pub mod fuzzing {
+    use crate::cells::{self, Shape, Sum};
+    use crate::layout::{self, Kind, Source, Tok};
+    use crate::template::CellKind;
+
+    /// The lexer on one cell and on one plain line.
+    pub fn lex(text: &str) {
+        let mut out = Vec::new();
+        crate::lexer::lex(text, 0, true, &mut out);
+        crate::lexer::lex(text, 0, false, &mut out);
+    }
+
+    /// Every line reader (pipe rows, TSV, CSV, tab cells, plain lines) over the whole text,
+    /// then the segments the solvers start from.
+    pub fn read_lines(text: &str) -> usize {
+        let mut diags = crate::report::Diagnostics::default();
+        let toks = layout::read(text, 0, text.len(), &[], &mut diags);
+        layout::segments(text, &toks).len()
+    }
+
+    /// The HTML reader: the working text and its table rows.
+    pub fn flatten_html(html: &str) -> usize {
+        let flat = layout::html::flatten(html);
+        flat.rows.len() + flat.emitter.finish().0.len()
+    }
+
+    /// The glued-digit splitter: `digits` (glued, space-separated pieces) read as a row of
+    /// `width` counts whose first `width - 1` cells add up to the last.
+    pub fn split_glued(digits: &str, width: usize) -> usize {
+        let width = width.clamp(1, 15);
+        let kinds = vec![CellKind::Count; width];
+        let sums = [Sum { parts: 0..width - 1, total: width - 1 }];
+        let mut lexemes = Vec::new();
+        crate::lexer::lex(digits, 0, false, &mut lexemes);
+        let toks: Vec<Tok> = lexemes
+            .into_iter()
+            .filter_map(|l| match l.piece {
+                crate::lexer::Piece::Num(n) => Some(Kind::Val(Some(n))),
+                crate::lexer::Piece::Blank => Some(Kind::Val(None)),
+                _ => None,
+            })
+            .map(|kind| Tok { kind, span: (0, 0), source: Source::Aligned, row_start: false })
+            .collect();
+        let refs: Vec<&Tok> = toks.iter().collect();
+        cells::read(digits, &refs, &Shape { kinds: &kinds, sums: &sums }).cands.len()
+    }
+
+    /// Finding the sections and the title.
+    pub fn sections(text: &str) -> bool {
+        crate::sections::meta(text).year.is_some() || crate::sections::regions(text).any()
+    }
+}
