@@ -15,6 +15,10 @@ python3 tools/score.py --gold tests/fixtures/gold --inputs tests/fixtures/seeds 
   --cmd 'target/release/xxgk parse {}' --checks --quiet
 python3 tools/score.py --gold tests/fixtures/corpus/gold --inputs tests/fixtures/corpus/real \
   --cmd 'target/release/xxgk parse {}' --checks --quiet --min-cells 0.99
+python3 tools/score.py --gold tests/fixtures/html/gold --inputs tests/fixtures/html \
+  --cmd 'target/release/xxgk parse {}' --checks --quiet
+python3 tools/score.py --gold tests/fixtures/pdf/gold --inputs tests/fixtures/pdf \
+  --cmd 'target/release/xxgk parse {}' --quiet --min-cells 0.8
 
 for suite in bindings-python/test.sh bindings-wasm/test.sh; do
   if [ -x "$suite" ]; then

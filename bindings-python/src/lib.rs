@@ -10,9 +10,8 @@ use pyo3::exceptions::{PyOSError, PyValueError};
 use pyo3::prelude::*;
 use rayon::prelude::*;
 use xxgk::{
-    ActiveRow2019, ActiveRow2021, AppealField, AppealKind, Applicant, DecisionField,
-    Document2019Field, DocumentField, Edition, Fee2019Field, FeeField, Item2019Field,
-    ProcurementField, RequestRow,
+    ActiveRow2019, ActiveRow2021, AppealField, AppealKind, Applicant, DecisionField, Document2019Field,
+    DocumentField, Edition, Fee2019Field, FeeField, Item2019Field, ProcurementField, RequestRow,
 };
 
 create_exception!(
@@ -140,10 +139,7 @@ type Field = (&'static str, &'static str, &'static str);
 /// The fields of a cell enum of the core, in source order.
 macro_rules! fields {
     ($enum:ty, $kind:literal) => {
-        <$enum>::ALL
-            .iter()
-            .map(|f| (f.key(), f.label(), $kind))
-            .collect::<Vec<Field>>()
+        <$enum>::ALL.iter().map(|f| (f.key(), f.label(), $kind)).collect::<Vec<Field>>()
     };
 }
 
@@ -152,14 +148,10 @@ macro_rules! fields {
 #[pyfunction]
 fn template() -> String {
     let requests = |edition| -> Vec<_> {
-        RequestRow::rows(edition)
-            .map(|r| (r.key(), r.label(), fields!(Applicant, "int")))
-            .collect()
+        RequestRow::rows(edition).map(|r| (r.key(), r.label(), fields!(Applicant, "int"))).collect()
     };
-    let appeals: Vec<_> = AppealKind::ALL
-        .iter()
-        .map(|g| (g.key(), g.label(), fields!(AppealField, "int")))
-        .collect();
+    let appeals: Vec<_> =
+        AppealKind::ALL.iter().map(|g| (g.key(), g.label(), fields!(AppealField, "int"))).collect();
     // Which cells a row of table 二 has is the type of its field in the core's model
     // (`ActiveDisclosure2021`/`2019`); these matches mirror it, and stop compiling when the
     // core adds a row.

@@ -12,6 +12,7 @@
 use std::collections::VecDeque;
 
 use crate::cells::{self, Cand, How, Reading, Shape, Slot};
+use crate::columns;
 use crate::decimal::Decimal;
 use crate::layout::{main_source, Kind, Segment, Tok};
 use crate::model::{
@@ -121,7 +122,13 @@ pub(crate) fn read(
     for (i, vals) in assigned.iter().enumerate() {
         let Some(vals) = vals else { continue };
         let shape = Shape { kinds: specs[i].cells, sums: &[] };
-        let mut rd = cells::read(text, vals, &shape);
+        // In aligned text a row of the same sub-table with every cell shows where the columns are.
+        let model = specs.iter().zip(&assigned).find_map(|(other, vals)| {
+            let full =
+                vals.as_ref().filter(|v| v.len() == other.cells.len() && v.iter().all(|t| t.x.is_some()))?;
+            (other.field_keys == specs[i].field_keys).then(|| columns::from_row(full)).flatten()
+        });
+        let mut rd = cells::read(text, vals, &shape, model.as_deref());
         if shared[i] {
             // Which numbers of a shared run are this row's is a guess.
             rd.how = How::Forced;

@@ -32,17 +32,20 @@ pub(crate) struct Read {
 
 /// Reads table 四 from the segments of its region.
 pub(crate) fn read(text: &str, segs: &[Segment<'_>], diags: &mut Diagnostics) -> Option<Read> {
-    let blocks: Vec<&[&Tok]> =
-        segs.iter().filter(|s| !s.vals.is_empty()).map(|s| s.vals.as_slice()).collect();
-    let mut vals: Vec<&Tok> = blocks.iter().flat_map(|b| b.iter().copied()).collect();
+    // The table has no row labels: a blank in a row that has text is a header's padding (the
+    // empty fields of 行政复议's colspan), not a cell.
+    let blocks: Vec<Vec<&Tok>> = segs
+        .iter()
+        .map(|s| {
+            s.vals.iter().copied().filter(|t| !(t.labelled && matches!(t.kind, Kind::Val(None)))).collect()
+        })
+        .filter(|b: &Vec<&Tok>| !b.is_empty())
+        .collect();
+    let vals: Vec<&Tok> = blocks.iter().flatten().copied().collect();
     if !vals.iter().any(|t| matches!(t.kind, Kind::Val(Some(_)))) && vals.len() < CELLS {
         return None;
     }
-    // Padding after the table (empty cells before the next heading).
-    while vals.len() > CELLS && matches!(vals.last().map(|t| &t.kind), Some(Kind::Val(None))) {
-        vals.pop();
-    }
-    let mut reading = cells::read(text, &vals, &SHAPE);
+    let mut reading = cells::read(text, &vals, &SHAPE, None);
     if reading.how == How::Exact && blocks.len() > 1 {
         if let Some(r) = reorder(text, &blocks, &reading) {
             diags.at(
@@ -94,7 +97,7 @@ pub(crate) fn read(text: &str, segs: &[Segment<'_>], diags: &mut Diagnostics) ->
 
 /// When the values in order break group sums, the orders of whole blocks that satisfy more of
 /// them, least displaced first.
-fn reorder(text: &str, blocks: &[&[&Tok]], in_order: &Reading) -> Option<Reading> {
+fn reorder(text: &str, blocks: &[Vec<&Tok>], in_order: &Reading) -> Option<Reading> {
     if blocks.len() > MAX_BLOCKS {
         return None;
     }
@@ -111,7 +114,7 @@ fn reorder(text: &str, blocks: &[&[&Tok]], in_order: &Reading) -> Option<Reading
     let mut best_score = base;
     permutations(blocks.len(), &mut |order| {
         let vals: Vec<&Tok> = order.iter().flat_map(|&b| blocks[b].iter().copied()).collect();
-        let rd = cells::read(text, &vals, &SHAPE);
+        let rd = cells::read(text, &vals, &SHAPE, None);
         let Some(c) = rd.cands.first().filter(|_| rd.how == How::Exact) else {
             return;
         };
@@ -125,7 +128,7 @@ fn reorder(text: &str, blocks: &[&[&Tok]], in_order: &Reading) -> Option<Reading
             best.push(cand);
         }
     });
-    (!best.is_empty()).then_some(Reading { cands: best, how: How::Reordered, exhausted: false })
+    (!best.is_empty()).then_some(Reading { cands: best, how: How::Reordered, doubtful: false })
 }
 
 /// Calls `f` with every order of `0..n` (Heap's algorithm, iterative).

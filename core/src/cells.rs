@@ -63,6 +63,8 @@ pub(crate) enum How {
     Dropped,
     /// Whole blocks of values put back in the order the arithmetic supports.
     Reordered,
+    /// The numbers of a short row of aligned text, placed under their columns.
+    Positioned,
     /// No reading fits: the cells are a best effort and all uncertain.
     Forced,
 }
@@ -72,8 +74,10 @@ pub(crate) enum How {
 pub(crate) struct Reading {
     pub cands: Vec<Cand>,
     pub how: How,
-    /// The glued-digit search hit its bound; the candidates may be incomplete.
-    pub exhausted: bool,
+    /// Every cell is uncertain whatever is chosen: the glued-digit search hit its bound (the
+    /// candidates may be incomplete), or the row is short in a layout that hides its blank
+    /// cells, so its numbers may stand in any column.
+    pub doubtful: bool,
 }
 
 /// The most nodes the glued-digit search visits for one row.
@@ -98,8 +102,14 @@ fn value(tok: &Tok, kind: CellKind) -> Result<Option<Decimal>, ()> {
 }
 
 /// Lists the readings of `toks` (tokens of the working text `text`) as a row of `shape`.
-pub(crate) fn read(text: &str, toks: &[&Tok], shape: &Shape<'_>) -> Reading {
+/// `columns` is where the row's columns stand, when it is a row of aligned text.
+pub(crate) fn read(text: &str, toks: &[&Tok], shape: &Shape<'_>, columns: Option<&[f32]>) -> Reading {
     let n = shape.width();
+    if let Some(placed) =
+        columns.filter(|m| m.len() == n && toks.len() < n).and_then(|m| positioned(toks, shape, m))
+    {
+        return placed;
+    }
     let direct: Vec<Result<Option<Decimal>, ()>> = if toks.len() == n {
         toks.iter().zip(shape.kinds).map(|(t, &k)| value(t, k)).collect()
     } else {
@@ -107,28 +117,69 @@ pub(crate) fn read(text: &str, toks: &[&Tok], shape: &Shape<'_>) -> Reading {
     };
     if toks.len() == n && direct.iter().all(Result::is_ok) {
         let cells = direct.into_iter().map(|v| Slot::Known(v.unwrap_or(None))).collect();
-        return Reading { cands: vec![Cand { cells, penalty: 0.0 }], how: How::Exact, exhausted: false };
+        return Reading { cands: vec![Cand { cells, penalty: 0.0 }], how: How::Exact, doubtful: false };
     }
     if toks.len() > n {
         let windows = windows(toks, shape);
         if !windows.is_empty() {
-            return Reading { cands: windows, how: How::Window, exhausted: false };
+            return Reading { cands: windows, how: How::Window, doubtful: false };
         }
         let dropped = drop_strays(toks, shape);
         if !dropped.is_empty() {
-            return Reading { cands: dropped, how: How::Dropped, exhausted: false };
+            return Reading { cands: dropped, how: How::Dropped, doubtful: false };
         }
         return forced(toks, shape);
     }
-    let (glued, exhausted) = glue(text, toks, shape);
-    if !glued.is_empty() {
-        return Reading { cands: glued, how: How::Glued, exhausted };
-    }
+    let (mut glued, doubtful) = glue(text, toks, shape);
     let missing = place_missing(toks, shape);
+    let hidden = toks.iter().any(|t| t.hides_blanks);
+    if !glued.is_empty() {
+        // A split is evidence only when the row's own sums check it; without sums, the same
+        // digits may as well be whole cells with others left blank.
+        if shape.sums.is_empty() {
+            glued.extend(missing);
+        }
+        return Reading { cands: glued, how: How::Glued, doubtful };
+    }
     if !missing.is_empty() {
-        return Reading { cands: missing, how: How::Missing, exhausted: false };
+        return Reading { cands: missing, how: How::Missing, doubtful: hidden };
     }
     forced(toks, shape)
+}
+
+/// The reading of a short row of aligned text whose numbers stand under their columns: the
+/// other cells are blank, as the source shows them.
+fn positioned(toks: &[&Tok], shape: &Shape<'_>, model: &[f32]) -> Option<Reading> {
+    let placed = crate::columns::place(toks, model)?;
+    let mut cells = vec![Slot::Known(None); shape.width()];
+    for (t, c) in toks.iter().zip(placed) {
+        cells[c] = Slot::Known(value(t, *shape.kinds.get(c)?).ok()?);
+    }
+    Some(Reading { cands: vec![Cand { cells, penalty: 0.0 }], how: How::Positioned, doubtful: false })
+}
+
+/// The readings of a row whose values a PDF extractor printed on two lines (`7 … 7` above
+/// `0 0 0 0 0`): each line keeps its order, but where the second line's values fall between
+/// the first's is open, so every interleaving is a candidate and every cell doubtful.
+pub(crate) fn interleaved(first: &[&Tok], second: &[&Tok], shape: &Shape<'_>) -> Reading {
+    let n = shape.width();
+    let mut cands: Vec<Cand> = Vec::new();
+    for_each_combination(n, first.len(), &mut |places| {
+        let (mut a, mut b) = (first.iter(), second.iter());
+        let cells: Result<Vec<Slot>, ()> = (0..n)
+            .map(|i| {
+                let t = if places.contains(&i) { a.next() } else { b.next() };
+                let kind = shape.kinds.get(i).copied().unwrap_or(CellKind::Count);
+                t.ok_or(()).and_then(|t| value(t, kind)).map(Slot::Known)
+            })
+            .collect();
+        if let Ok(cells) = cells {
+            if !cands.iter().any(|c| c.cells == cells) {
+                cands.push(Cand { cells, penalty: 0.0 });
+            }
+        }
+    });
+    Reading { cands, how: How::Reordered, doubtful: true }
 }
 
 /// Readings that keep `n` consecutive tokens and drop only blanks around them.
@@ -203,7 +254,7 @@ fn place_missing(toks: &[&Tok], shape: &Shape<'_>) -> Vec<Cand> {
         }
         // Without other evidence, a cell lost at the end of a row is likelier than one lost
         // before the cells that remain (scrapers drop trailing empty cells).
-        let penalty = holes.iter().map(|&h| (n - 1 - h) as f32 * 0.01).sum();
+        let penalty = 1.0 + holes.iter().map(|&h| (n - 1 - h) as f32 * 0.01).sum::<f32>();
         out.push(Cand { cells, penalty });
     });
     out
@@ -220,7 +271,7 @@ fn forced(toks: &[&Tok], shape: &Shape<'_>) -> Reading {
             _ => Slot::Unknown,
         })
         .collect();
-    Reading { cands: vec![Cand { cells, penalty: 0.0 }], how: How::Forced, exhausted: false }
+    Reading { cands: vec![Cand { cells, penalty: 0.0 }], how: How::Forced, doubtful: false }
 }
 
 /// Whether the known cells of `cells` obey the row's sums (blanks count as 0).
@@ -246,6 +297,7 @@ fn glue(text: &str, toks: &[&Tok], shape: &Shape<'_>) -> (Vec<Cand>, bool) {
     let n = shape.width();
     let mut pieces: Vec<Piece<'_>> = Vec::with_capacity(toks.len());
     let mut any_glued = false;
+    let mut spaced = false;
     for t in toks {
         match &t.kind {
             Kind::Val(None) => pieces.push(Piece::Blank),
@@ -257,6 +309,7 @@ fn glue(text: &str, toks: &[&Tok], shape: &Shape<'_>) -> (Vec<Cand>, bool) {
                     && !digits.contains(',')
                     && (!t.source.delimits_cells() || num.value.is_none());
                 any_glued |= splittable;
+                spaced |= splittable && !num.glued;
                 pieces.push(Piece::Digits { text: digits, splittable });
             }
             _ => return (Vec::new(), false),
@@ -286,12 +339,14 @@ fn glue(text: &str, toks: &[&Tok], shape: &Shape<'_>) -> (Vec<Cand>, bool) {
     let mut search =
         Search { shape, pieces: &pieces, cells: Vec::with_capacity(n), out: Vec::new(), nodes: 0 };
     search.run(0, 0);
-    let exhausted = search.nodes >= SEARCH_LIMIT;
+    let doubtful = search.nodes >= SEARCH_LIMIT;
     let mut out = search.out;
+    // A number standing between spaces was more likely written as one cell than glued.
+    let context = if spaced { 2.0 } else { 0.0 };
     for c in &mut out {
-        c.penalty = implausibility(&c.cells, shape);
+        c.penalty = implausibility(&c.cells, shape) + context;
     }
-    (out, exhausted)
+    (out, doubtful)
 }
 
 /// The most digits (integer and decimal) one cell of `kind` holds.
@@ -465,7 +520,15 @@ mod tests {
                 LexPiece::Blank => Some(Kind::Val(None)),
                 _ => None,
             })
-            .map(|kind| Tok { kind, span: (0, 0), source, row_start: false })
+            .map(|kind| Tok {
+                kind,
+                span: (0, 0),
+                source,
+                row_start: false,
+                labelled: false,
+                x: None,
+                hides_blanks: false,
+            })
             .collect()
     }
 
@@ -473,7 +536,7 @@ mod tests {
         let t = toks(s, source);
         let refs: Vec<&Tok> = t.iter().collect();
         let sums = [Sum { parts: 0..6, total: 6 }];
-        let r = read(s, &refs, &Shape { kinds: SEVEN, sums: &sums });
+        let r = read(s, &refs, &Shape { kinds: SEVEN, sums: &sums }, None);
         let show = |c: &Cand| {
             c.cells
                 .iter()

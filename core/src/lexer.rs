@@ -33,6 +33,8 @@ pub(crate) struct Num {
     pub signed: bool,
     /// A note in brackets right after the number (`22（其中修订16件）`).
     pub note: Option<Span>,
+    /// Written against a label with no space (`规章000行政…`): separators were lost here.
+    pub glued: bool,
 }
 
 /// What a piece of a cell is.
@@ -110,6 +112,31 @@ fn stray_tag(i: &str) -> IResult<&str, &str> {
         char('>'),
     ))
     .parse(i)
+}
+
+/// A row ordinal that starts a label: `1.`, `2、`, `(三)`, `四、`.
+fn ordinal(i: &str) -> IResult<&str, &str> {
+    recognize(alt((
+        (
+            take_while_m_n(1, 2, |c: char| c.is_ascii_digit()),
+            satisfy(is_ordinal_mark),
+            space0,
+            satisfy(is_cjk),
+        )
+            .map(|_| ()),
+        (one_of("(（"), take_while_m_n(1, 2, is_chinese_numeral), one_of(")）")).map(|_| ()),
+        (take_while_m_n(1, 2, is_chinese_numeral), char('、')).map(|_| ()),
+    )))
+    .parse(i)
+}
+
+/// Byte offsets in `text` where a row ordinal starts (not inside a word or a number).
+pub(crate) fn ordinals(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.char_indices().filter_map(move |(i, _)| {
+        let before = text[..i].chars().next_back();
+        let starts_word = !before.is_some_and(|c| c.is_ascii_digit() || is_chinese_numeral(c));
+        (starts_word && ordinal(&text[i..]).is_ok()).then_some(i)
+    })
 }
 
 /// A bracketed note after a number; an ordinal like `（三）` is not a note.
@@ -325,7 +352,8 @@ fn number_at(cell: &str, pos: usize, base: usize) -> Option<(Num, usize, bool)> 
         Decimal::from_digits(digits, signed && rest.starts_with(['减', '-']))
     };
     let digits = (base + digits_at, base + digits_at + digits_len);
-    Some((Num { digits, value, signed, note: note_span }, len, ordinal_tail))
+    let glued = adjacent.is_some_and(|c| !is_space(c));
+    Some((Num { digits, value, signed, note: note_span, glued }, len, ordinal_tail))
 }
 
 #[cfg(test)]
@@ -395,6 +423,13 @@ mod tests {
         assert_eq!(pieces("7461200101769-5-法提供", false), ["N:7461200101769", "X:-5-", "T:法提供"]);
         assert_eq!(pieces("<b>红木</b>", true), ["X:<b>", "T:红木", "X:</b>"]);
         assert_eq!(pieces("10 - - 10", false), ["N:10", "B", "B", "N:10"]);
+    }
+
+    #[test]
+    fn ordinals_are_found_where_rows_start() {
+        let s = "他情形)1.属于国家秘密(三)不予公开四、结转第三方";
+        let found: Vec<String> = ordinals(s).map(|i| s[i..].chars().take(2).collect()).collect();
+        assert_eq!(found, ["1.", "(三", "四、"]);
     }
 
     #[test]

@@ -24,6 +24,7 @@ mod active;
 mod appeals;
 mod cells;
 mod checks;
+mod columns;
 mod decimal;
 mod decode;
 mod error;
@@ -106,8 +107,9 @@ fn run(input: &str) -> Result<Report, Error> {
     let mut diags = Diagnostics::default();
     let meta = sections::meta(&working);
     let regions = sections::regions(&working);
+    let columns = layout::Columns::new(input, &map);
     let tokens = |r: Option<(usize, usize)>, diags: &mut Diagnostics| {
-        r.map(|(s, e)| layout::read(&working, s, e, &html_rows, diags)).unwrap_or_default()
+        r.map(|(s, e)| layout::read(&working, s, e, &html_rows, &columns, diags)).unwrap_or_default()
     };
     let active_toks = tokens(regions.active, &mut diags);
     let request_toks = tokens(regions.requests, &mut diags);
@@ -246,7 +248,8 @@ pub mod fuzzing {
     /// then the segments the solvers start from.
     pub fn read_lines(text: &str) -> usize {
         let mut diags = crate::report::Diagnostics::default();
-        let toks = layout::read(text, 0, text.len(), &[], &mut diags);
+        let map = crate::text::OffsetMap::default();
+        let toks = layout::read(text, 0, text.len(), &[], &layout::Columns::new(text, &map), &mut diags);
         layout::segments(text, &toks).len()
     }
 
@@ -271,10 +274,18 @@ pub mod fuzzing {
                 crate::lexer::Piece::Blank => Some(Kind::Val(None)),
                 _ => None,
             })
-            .map(|kind| Tok { kind, span: (0, 0), source: Source::Aligned, row_start: false })
+            .map(|kind| Tok {
+                kind,
+                span: (0, 0),
+                source: Source::Aligned,
+                row_start: false,
+                labelled: false,
+                x: None,
+                hides_blanks: false,
+            })
             .collect();
         let refs: Vec<&Tok> = toks.iter().collect();
-        cells::read(digits, &refs, &Shape { kinds: &kinds, sums: &sums }).cands.len()
+        cells::read(digits, &refs, &Shape { kinds: &kinds, sums: &sums }, None).cands.len()
     }
 
     /// Finding the sections and the title.

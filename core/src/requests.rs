@@ -10,7 +10,8 @@
 //!    chosen with the four identities of the template ([`crate::solve`]).
 
 use crate::cells::{self, How, Reading, Shape, Sum};
-use crate::layout::{main_source, Kind, Segment, Tok};
+use crate::columns;
+use crate::layout::{main_source, Kind, Segment, Source, Tok};
 use crate::model::{Applicant, Applicants, Edition, Layout, RequestRow, Requests};
 use crate::report::Diagnostics;
 use crate::solve::{resolve, Identity};
@@ -43,6 +44,8 @@ enum Origin {
     Chunk,
     /// A row rebuilt from a column-by-column dump.
     ColumnMajor,
+    /// A row of aligned text named on a line of its own, with no number: every cell blank.
+    Blank,
 }
 
 struct Obs<'t> {
@@ -50,6 +53,8 @@ struct Obs<'t> {
     vals: Vec<&'t Tok>,
     at: usize,
     origin: Origin,
+    /// For a row printed on two lines of aligned text, how many values the first line holds.
+    split: Option<usize>,
 }
 
 impl Obs<'_> {
@@ -88,8 +93,19 @@ pub(crate) fn read(
     // Readings of the rows present, and the template identities between them.
     let present: Vec<(RequestRow, usize)> =
         rows.iter().zip(&assignment).filter_map(|(&r, a)| a.map(|i| (r, i))).collect();
-    let readings: Vec<Reading> =
-        present.iter().map(|&(_, i)| cells::read(text, &obs[i].vals, &SHAPE)).collect();
+    let observed: Vec<&[&Tok]> = obs.iter().map(|o| o.vals.as_slice()).collect();
+    let readings: Vec<Reading> = present
+        .iter()
+        .map(|&(_, i)| match obs[i].origin {
+            Origin::Blank => blank_row(),
+            _ => match obs[i].split {
+                Some(k) => cells::interleaved(&obs[i].vals[..k], &obs[i].vals[k..], &SHAPE),
+                None => {
+                    cells::read(text, &obs[i].vals, &SHAPE, columns::nearest(&observed, i, COLS).as_deref())
+                }
+            },
+        })
+        .collect();
     let identities = identities(&present);
     let resolved = resolve(&readings, &identities);
 
@@ -107,9 +123,38 @@ pub(crate) fn read(
         *table.get_mut(row) = Some(cells);
         explain(row, &obs[i], &readings[k], diags);
     }
-    for (r, _) in rows.iter().zip(&assignment).filter(|(_, a)| a.is_none()) {
-        diags.note("row_missing", format!("table 三 has no row {} ({}) in the source", r.key(), r.label()));
+    // A row the source names but whose numbers could not be told apart from its neighbours'
+    // (a reading-order dump of a table with blank cells) is there, unread: every cell null and
+    // uncertain. A row the source does not name is left out.
+    let named = named_anywhere(segs, edition);
+    for (&row, _) in rows.iter().zip(&assignment).filter(|(_, a)| a.is_none()) {
+        if named.contains(&row) {
+            *table.get_mut(row) = Some(Applicants::default());
+            uncertain.extend(Applicant::ALL.iter().map(|c| format!("requests.{}.{}", row.key(), c.key())));
+            diags.note(
+                "row_unread",
+                format!(
+                    "table 三 names row {} ({}) but its numbers could not be attributed to it",
+                    row.key(),
+                    row.label()
+                ),
+            );
+        } else {
+            diags.note(
+                "row_missing",
+                format!("table 三 has no row {} ({}) in the source", row.key(), row.label()),
+            );
+        }
     }
+    // Keep the uncertain paths in template order.
+    uncertain.sort_by_key(|p| {
+        let row = p.split('.').nth(1).unwrap_or("");
+        let col = p.split('.').nth(2).unwrap_or("");
+        (
+            RequestRow::ALL.iter().position(|r| r.key() == row),
+            Applicant::ALL.iter().position(|c| c.key() == col),
+        )
+    });
     let mut used = vec![false; obs.len()];
     for &i in assignment.iter().flatten() {
         used[i] = true;
@@ -123,6 +168,15 @@ pub(crate) fn read(
     }
     let layout = layout_of(&obs, &assignment, &readings);
     Some(Read { table, edition, uncertain, layout })
+}
+
+/// The reading of a row whose cells are all blank in the source.
+fn blank_row() -> Reading {
+    Reading {
+        cands: vec![cells::Cand { cells: vec![cells::Slot::Known(None); COLS], penalty: 0.0 }],
+        how: How::Exact,
+        doubtful: false,
+    }
 }
 
 /// The template identities among the rows present: row sums, column balance, results sum.
@@ -164,13 +218,22 @@ fn explain(row: RequestRow, o: &Obs<'_>, rd: &Reading, diags: &mut Diagnostics) 
             ("cells_doubtful", "it has more numbers than cells; the strays were dropped by the arithmetic")
         }
         How::Reordered => ("cells_doubtful", "its values were put back in order by the arithmetic"),
+        How::Positioned => (
+            "cells_placed",
+            "its numbers were placed under their columns by where they stand; the other cells are blank",
+        ),
         How::Forced => ("cells_doubtful", "its cells could not be read with certainty"),
     };
     diags.at(code, format!("table 三, row {}: {what}", row.key()), o.at);
 }
 
 fn layout_of(obs: &[Obs<'_>], assignment: &[Option<usize>], readings: &[Reading]) -> Layout {
-    let used: Vec<&Obs<'_>> = assignment.iter().flatten().filter_map(|&i| obs.get(i)).collect();
+    let used: Vec<&Obs<'_>> = assignment
+        .iter()
+        .flatten()
+        .filter_map(|&i| obs.get(i))
+        .filter(|o| o.origin != Origin::Blank)
+        .collect();
     if used.iter().any(|o| o.origin == Origin::ColumnMajor) {
         return Layout::ColumnMajor;
     }
@@ -185,16 +248,45 @@ fn layout_of(obs: &[Obs<'_>], assignment: &[Option<usize>], readings: &[Reading]
 
 /// The observed rows of the region.
 fn observe<'t>(text: &str, segs: &[Segment<'t>]) -> Vec<Obs<'t>> {
-    let mut out = Vec::new();
-    for seg in segs.iter().filter(|s| !s.vals.is_empty()) {
-        for (n, piece) in physical_rows(&seg.vals).into_iter().enumerate() {
-            let label = if n == 0 { seg.label.clone() } else { String::new() };
+    let mut out: Vec<Obs<'t>> = Vec::new();
+    let mut aligned = false;
+    for seg in segs {
+        // In aligned text a row whose cells are all blank is its label alone on a line: when a
+        // label names several rows before numbers, all but the last name blank rows.
+        let mut label = seg.label.clone();
+        aligned = seg.vals.first().map_or(aligned, |t| t.source == Source::Aligned);
+        // In aligned text a label wraps around its row's numbers (`1.属于` / numbers /
+        // `国家秘密`): what comes before the next ordinal ends the row above.
+        if let (true, Some(&cut), Some(prev)) = (aligned, seg.ordinals.first(), out.last_mut()) {
+            if cut > 0 && prev.origin != Origin::Blank {
+                prev.label.push_str(label.get(..cut).unwrap_or(""));
+                label = label.get(cut..).unwrap_or("").to_string();
+            }
+        }
+        if aligned {
+            let named = most_named(&label);
+            let blanks = if seg.vals.is_empty() { named.len() } else { named.len().saturating_sub(1) };
+            // A row named from its start carries its ordinal (`1.`, `（六）`, `四、`); a name
+            // without one is the end of a label wrapped past its numbers (`…重新出 / 1 0 … /
+            // 具已获取信息`), not a row.
+            let blanks = named.iter().take(blanks).take_while(|n| n.ordinal).count();
+            let whole = label.clone();
+            for n in named.iter().take(blanks) {
+                let label = whole.get(n.start..n.end).unwrap_or("").to_string();
+                out.push(Obs { label, vals: Vec::new(), at: seg.at, origin: Origin::Blank, split: None });
+            }
+            if let Some(cut) = blanks.checked_sub(1).and_then(|b| named.get(b)).map(|n| n.end) {
+                label = whole.get(cut..).unwrap_or("").to_string();
+            }
+        }
+        for (n, (piece, split)) in physical_rows(&seg.vals).into_iter().enumerate() {
+            let label = if n == 0 { std::mem::take(&mut label) } else { String::new() };
             let at = if n == 0 { seg.at } else { piece.first().map_or(seg.at, |t| t.span.0) };
             let streamed = !piece.first().is_some_and(|t| t.row_start);
             if streamed && piece.len() > COLS && piece.len() % COLS == 0 {
                 chunk(text, label, piece, at, &mut out);
             } else {
-                out.push(Obs { label, vals: piece, at, origin: Origin::Row });
+                out.push(Obs { label, vals: piece, at, origin: Origin::Row, split });
             }
         }
     }
@@ -202,8 +294,9 @@ fn observe<'t>(text: &str, segs: &[Segment<'t>]) -> Vec<Obs<'t>> {
 }
 
 /// Cuts a segment's values where the source starts a new row, and joins back a row that a
-/// stray line break cut in two.
-fn physical_rows<'t>(vals: &[&'t Tok]) -> Vec<Vec<&'t Tok>> {
+/// stray line break cut in two. A row joined from two lines of aligned text comes with the
+/// length of its first line: the lines' values may interleave.
+fn physical_rows<'t>(vals: &[&'t Tok]) -> Vec<(Vec<&'t Tok>, Option<usize>)> {
     let mut pieces: Vec<Vec<&'t Tok>> = Vec::new();
     for (i, &t) in vals.iter().enumerate() {
         if i == 0 || t.row_start {
@@ -213,11 +306,15 @@ fn physical_rows<'t>(vals: &[&'t Tok]) -> Vec<Vec<&'t Tok>> {
             p.push(t);
         }
     }
-    let mut merged: Vec<Vec<&'t Tok>> = Vec::new();
+    let mut merged: Vec<(Vec<&'t Tok>, Option<usize>)> = Vec::new();
     for p in pieces {
         match merged.last_mut() {
-            Some(prev) if prev.len() < COLS && prev.len() + p.len() == COLS => prev.extend(p),
-            _ => merged.push(p),
+            Some((prev, split)) if prev.len() < COLS && prev.len() + p.len() == COLS => {
+                let aligned = prev.iter().chain(&p).all(|t| t.source == Source::Aligned);
+                *split = aligned.then_some(prev.len());
+                prev.extend(p);
+            }
+            _ => merged.push((p, None)),
         }
     }
     merged
@@ -241,32 +338,70 @@ fn chunk<'t>(text: &str, label: String, vals: Vec<&'t Tok>, at: usize, out: &mut
         if sums_holding(text, &by_cols) > sums_holding(text, &by_rows) {
             // The labels were listed in row order before the numbers.
             for (r, vals) in by_cols.into_iter().enumerate() {
-                let (s, e) = named[named.len() - k + r];
-                let label = label.get(s..e).unwrap_or("").to_string();
-                out.push(Obs { label, vals, at, origin: Origin::ColumnMajor });
+                let n = named[named.len() - k + r];
+                let label = label.get(n.start..n.end).unwrap_or("").to_string();
+                out.push(Obs { label, vals, at, origin: Origin::ColumnMajor, split: None });
             }
             return;
         }
     }
     for (r, vals) in by_rows.into_iter().enumerate() {
         let label = if r == 0 { label.clone() } else { String::new() };
-        out.push(Obs { label, vals, at, origin: Origin::Chunk });
+        out.push(Obs { label, vals, at, origin: Origin::Chunk, split: None });
     }
+}
+
+/// The rows `label` names for sure, in the edition that names more of them.
+fn most_named(label: &str) -> Vec<Named> {
+    let (a, b) = (named_rows(label, Edition::E2021), named_rows(label, Edition::E2019));
+    if b.len() > a.len() {
+        b
+    } else {
+        a
+    }
+}
+
+/// The rows of `edition` that some label of the region names for sure.
+fn named_anywhere(segs: &[Segment<'_>], edition: Edition) -> Vec<RequestRow> {
+    let mut hits = Vec::new();
+    let mut out = Vec::new();
+    for seg in segs {
+        request_index().hits(&seg.label, &mut hits);
+        for h in hits.iter().filter(|h| h.weight >= STRONG) {
+            let row = RequestRow::ALL[h.row];
+            if RequestRow::rows(edition).any(|r| r == row) && !out.contains(&row) {
+                out.push(row);
+            }
+        }
+    }
+    out
+}
+
+/// A span of a label that names a row of the template.
+#[derive(Clone, Copy, Debug)]
+struct Named {
+    start: usize,
+    end: usize,
+    /// An ordinal stands before the name within the span.
+    ordinal: bool,
 }
 
 /// The spans of `label` that name distinct template rows of `edition` for sure, in order. A
 /// row named twice in a row (`部分公开（区分处理的…` has two cues) counts once.
-fn named_rows(label: &str, edition: Edition) -> Vec<(usize, usize)> {
+fn named_rows(label: &str, edition: Edition) -> Vec<Named> {
     let mut hits = Vec::new();
     request_index().hits(label, &mut hits);
     hits.retain(|h| h.weight >= STRONG && RequestRow::rows(edition).any(|r| r == RequestRow::ALL[h.row]));
-    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut out: Vec<Named> = Vec::new();
     let (mut start, mut last) = (0, None);
+    let is_ordinal = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
     // Each time, the match that ends first among those after the previous one.
     while let Some(h) = hits.iter().filter(|h| h.start >= start).min_by_key(|h| h.end) {
+        let ordinal = label.get(start..h.start).is_some_and(|before| before.chars().any(is_ordinal))
+            || label.get(h.start..h.end).is_some_and(|name| name.starts_with(is_ordinal));
         match out.last_mut() {
-            Some(prev) if last == Some(h.row) => prev.1 = h.end,
-            _ => out.push((start, h.end)),
+            Some(prev) if last == Some(h.row) => prev.end = h.end,
+            _ => out.push(Named { start, end: h.end, ordinal }),
         }
         last = Some(h.row);
         start = h.end;
@@ -279,7 +414,7 @@ fn named_rows(label: &str, edition: Edition) -> Vec<(usize, usize)> {
 fn sums_holding(text: &str, rows: &[Vec<&Tok>]) -> usize {
     rows.iter()
         .filter(|r| {
-            let rd = cells::read(text, r, &SHAPE);
+            let rd = cells::read(text, r, &SHAPE, None);
             rd.how == How::Exact
                 && rd.cands.iter().all(|c| {
                     cells::obeys_sums(&c.cells, &SHAPE)

@@ -205,7 +205,10 @@ fn title_after(rest: &str) -> Option<usize> {
     let end = ["年度报告", "年报", "工作报告"]
         .iter()
         .filter_map(|k| tail.find(k).map(|p| (p, k.len())))
-        .filter(|&(p, _)| tail[..p].chars().count() <= 12 && !tail[..p].contains(['。', '，']))
+        .filter(|&(p, _)| {
+            tail[..p].chars().filter(|c| !c.is_whitespace()).count() <= 12
+                && !tail[..p].contains(['。', '，'])
+        })
         .min()?;
     Some(open + end.0 + end.1)
 }

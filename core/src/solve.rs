@@ -100,7 +100,7 @@ fn solve_component(readings: &[Reading], rows: &[usize], ids: &[&Identity], out:
                     Slot::Known(v) => *v,
                     Slot::Unknown => None,
                 };
-                out.uncertain[r][c] = readings[r].how == How::Forced || readings[r].exhausted;
+                out.uncertain[r][c] = readings[r].how == How::Forced || readings[r].doubtful;
             }
         }
         return;
@@ -157,7 +157,7 @@ fn solve_component(readings: &[Reading], rows: &[usize], ids: &[&Identity], out:
                 }
                 Some(_) => differs(rd, c) || *slot == Slot::Unknown,
             };
-            out.uncertain[r][c] = doubtful || rd.how == How::Forced || rd.exhausted || *slot == Slot::Unknown;
+            out.uncertain[r][c] = doubtful || rd.how == How::Forced || rd.doubtful || *slot == Slot::Unknown;
         }
     }
 }
@@ -268,7 +268,7 @@ mod tests {
         Reading {
             cands: cands.into_iter().map(|cells| Cand { cells, penalty: 0.0 }).collect(),
             how,
-            exhausted: false,
+            doubtful: false,
         }
     }
 

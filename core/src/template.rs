@@ -95,25 +95,17 @@ pub(crate) fn active_rows(edition: Edition) -> &'static [ActiveSpec] {
     ];
     const DOCS_2019: &[&str] = &["newly_made", "newly_published", "total_published"];
     const ITEMS_2019: &[&str] = &["previous_items", "change", "decisions"];
+    const OTHER_SERVICES: &[Cue] = &[("其他对外管理服务事项", 1.0), ("对外管理服务", 1.0)];
+    const PROCUREMENT_CUES: &[Cue] = &[("政府集中采购", 1.0), ("集中采购", 1.0)];
     const E2019: &[ActiveSpec] = &[
         spec(ActiveRow2019::Regulations.key(), REGULATIONS, DOCS, DOCS_2019),
         spec(ActiveRow2019::NormativeDocuments.key(), NORMATIVE, DOCS, DOCS_2019),
         spec(ActiveRow2019::Licensing.key(), LICENSING, ITEMS, ITEMS_2019),
-        spec(
-            ActiveRow2019::OtherServices.key(),
-            &[("其他对外管理服务事项", 1.0), ("对外管理服务", 1.0)],
-            ITEMS,
-            ITEMS_2019,
-        ),
+        spec(ActiveRow2019::OtherServices.key(), OTHER_SERVICES, ITEMS, ITEMS_2019),
         spec(ActiveRow2019::Penalty.key(), PENALTY, ITEMS, ITEMS_2019),
         spec(ActiveRow2019::Coercion.key(), COERCION, ITEMS, ITEMS_2019),
         spec(ActiveRow2019::Fees.key(), FEES, FEES_2019, &["previous_items", "change"]),
-        spec(
-            ActiveRow2019::Procurement.key(),
-            &[("政府集中采购", 1.0), ("集中采购", 1.0)],
-            PROCUREMENT,
-            &["projects", "amount"],
-        ),
+        spec(ActiveRow2019::Procurement.key(), PROCUREMENT_CUES, PROCUREMENT, &["projects", "amount"]),
     ];
     match edition {
         Edition::E2021 => E2021,

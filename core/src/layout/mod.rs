@@ -62,6 +62,15 @@ pub(crate) struct Tok {
     pub source: Source,
     /// The first value of a multi-cell unit.
     pub row_start: bool,
+    /// Whether the unit it belongs to also holds label text: a header row's padding or a
+    /// labelled row, as opposed to a row of values alone.
+    pub labelled: bool,
+    /// Display columns (start, end) on its line, for tokens of aligned text: where a number
+    /// stands tells which column it is in when blank cells left no trace.
+    pub x: Option<(u32, u32)>,
+    /// It comes from text that does not show blank cells (PDF text without a single blank
+    /// marker in the table): a row short of cells had blanks, anywhere.
+    pub hides_blanks: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -78,6 +87,7 @@ pub(crate) fn read(
     start: usize,
     end: usize,
     html_rows: &[(usize, usize)],
+    columns: &Columns<'_>,
     diags: &mut Diagnostics,
 ) -> Vec<Tok> {
     let region = text.get(start..end).unwrap_or("");
@@ -117,7 +127,11 @@ pub(crate) fn read(
         } else {
             lex(line, line_at, false, &mut lexemes);
             let source = if lexemes.len() > 1 { Source::Aligned } else { Source::Cell };
-            let toks = lexemes.drain(..).filter_map(|l| token(l, source));
+            let xs = columns.measure(line_at, lexemes.iter().map(|l| l.span));
+            let toks = lexemes
+                .drain(..)
+                .zip(xs)
+                .filter_map(|(l, x)| token(l, source).map(|t| Tok { x: Some(x), ..t }));
             if source == Source::Cell {
                 block.extend(toks);
             } else {
@@ -140,7 +154,53 @@ pub(crate) fn read(
         }
     }
     flush(&mut block, &mut out, diags, text);
+    let shows_blanks = out.iter().any(|t| matches!(t.kind, Kind::Val(None)));
+    for t in &mut out {
+        t.hides_blanks = !shows_blanks && matches!(t.source, Source::Cell | Source::Aligned);
+    }
     out
+}
+
+/// Display columns of the working text, measured on the input: folding made full-width
+/// brackets and digits half-width, but the columns a PDF extractor aligned were counted with
+/// them wide.
+pub(crate) struct Columns<'a> {
+    input: &'a str,
+    map: &'a crate::text::OffsetMap,
+}
+
+impl<'a> Columns<'a> {
+    pub(crate) fn new(input: &'a str, map: &'a crate::text::OffsetMap) -> Self {
+        Columns { input, map }
+    }
+
+    /// The display columns (start, end) of `spans`, in order, on the line starting at
+    /// working offset `line_at`.
+    fn measure(&self, line_at: usize, spans: impl Iterator<Item = Span>) -> Vec<(u32, u32)> {
+        let mut at = self.map.to_input(line_at);
+        let mut x = 0u32;
+        let mut advance = |to: usize| {
+            let to = crate::text::floor_char_boundary(self.input, to.min(self.input.len())).max(at);
+            for c in self.input.get(at..to).unwrap_or("").chars() {
+                x = if c == '\t' { (x / 8 + 1) * 8 } else { x + display_width(c) };
+            }
+            at = to;
+            x
+        };
+        spans.map(|(s, e)| (advance(self.map.to_input(s)), advance(self.map.to_input(e)))).collect()
+    }
+}
+
+/// Columns a character takes in a monospaced rendering: two for ideographs and full-width
+/// forms.
+fn display_width(c: char) -> u32 {
+    let wide = crate::text::is_cjk(c)
+        || matches!(c, '\u{2E80}'..='\u{303E}' | '\u{3040}'..='\u{33FF}' | '\u{FF00}'..='\u{FF60}' | '\u{FFE0}'..='\u{FFE6}');
+    if wide {
+        2
+    } else {
+        1
+    }
 }
 
 /// A tab-indented cell: one leading tab and nothing else tab-separated.
@@ -165,7 +225,7 @@ fn token(l: Lexeme, source: Source) -> Option<Tok> {
         Piece::Blank => Kind::Val(None),
         Piece::Noise => return None,
     };
-    Some(Tok { kind, span: l.span, source, row_start: false })
+    Some(Tok { kind, span: l.span, source, row_start: false, labelled: false, x: None, hides_blanks: false })
 }
 
 /// Ends a unit: drops the values before its label, marks where its values start.
@@ -174,7 +234,10 @@ fn flush(unit: &mut Vec<Tok>, out: &mut Vec<Tok>, diags: &mut Diagnostics, text:
         return;
     }
     let first_text = unit.iter().position(|t| matches!(t.kind, Kind::Text));
-    let skip = first_text.unwrap_or(0);
+    // Lines of one cell each (a PDF's reading order) are not a row: a number before a label
+    // there is a cell of the row above.
+    let is_row = unit.first().is_some_and(|t| t.source != Source::Cell);
+    let skip = if is_row { first_text.unwrap_or(0) } else { 0 };
     for t in &unit[..skip] {
         if let Kind::Val(Some(_)) = t.kind {
             diags.at(
@@ -188,12 +251,14 @@ fn flush(unit: &mut Vec<Tok>, out: &mut Vec<Tok>, diags: &mut Diagnostics, text:
         }
     }
     let multi = unit.len() > 1;
+    let labelled = first_text.is_some();
     let mut marked = false;
     for mut t in unit.drain(..).skip(skip) {
         if multi && !marked && matches!(t.kind, Kind::Val(_)) {
             t.row_start = true;
             marked = true;
         }
+        t.labelled = labelled;
         out.push(t);
     }
 }
@@ -204,7 +269,7 @@ mod tests {
 
     fn kinds(text: &str) -> Vec<String> {
         let mut d = Diagnostics::default();
-        read(text, 0, text.len(), &[], &mut d)
+        read(text, 0, text.len(), &[], &Columns::new(text, &crate::text::OffsetMap::default()), &mut d)
             .iter()
             .map(|t| match &t.kind {
                 Kind::Text => format!("T:{}", &text[t.span.0..t.span.1]),
@@ -244,25 +309,37 @@ pub(crate) struct Segment<'t> {
     pub label: String,
     /// Where the label (or, without one, the values) starts in the working text.
     pub at: usize,
+    /// Offsets in `label` where a row ordinal (`1.`, `（三）`, `四、`) starts.
+    pub ordinals: Vec<usize>,
     pub vals: Vec<&'t Tok>,
+}
+
+impl Segment<'_> {
+    fn new() -> Self {
+        Segment { label: String::new(), at: 0, ordinals: Vec::new(), vals: Vec::new() }
+    }
 }
 
 /// Cuts `toks` into segments: label text, then the values after it.
 pub(crate) fn segments<'t>(text: &str, toks: &'t [Tok]) -> Vec<Segment<'t>> {
     let mut out = Vec::new();
-    let mut cur = Segment { label: String::new(), at: 0, vals: Vec::new() };
+    let mut cur = Segment::new();
     let mut has_at = false;
     for t in toks {
         match t.kind {
             Kind::Text => {
                 if !cur.vals.is_empty() {
-                    out.push(std::mem::replace(
-                        &mut cur,
-                        Segment { label: String::new(), at: 0, vals: Vec::new() },
-                    ));
+                    out.push(std::mem::replace(&mut cur, Segment::new()));
                     has_at = false;
                 }
-                crate::text::push_key(text.get(t.span.0..t.span.1).unwrap_or(""), &mut cur.label);
+                let raw = text.get(t.span.0..t.span.1).unwrap_or("");
+                let mut starts = crate::lexer::ordinals(raw).peekable();
+                for (i, c) in raw.char_indices() {
+                    if starts.next_if_eq(&i).is_some() {
+                        cur.ordinals.push(cur.label.len());
+                    }
+                    crate::text::push_key(c.encode_utf8(&mut [0; 4]), &mut cur.label);
+                }
             }
             Kind::Val(_) => cur.vals.push(t),
         }
