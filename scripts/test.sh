@@ -19,6 +19,8 @@ python3 tools/score.py --gold tests/fixtures/html/gold --inputs tests/fixtures/h
   --cmd 'target/release/xxgk parse {}' --checks --quiet
 python3 tools/score.py --gold tests/fixtures/pdf/gold --inputs tests/fixtures/pdf \
   --cmd 'target/release/xxgk parse {}' --quiet --min-cells 0.8
+python3 tools/score.py --gold tests/fixtures/docx/gold --inputs tests/fixtures/docx \
+  --cmd 'target/release/xxgk parse {}' --quiet --min-cells 0.95
 
 for suite in bindings-python/test.sh bindings-wasm/test.sh; do
   if [ -x "$suite" ]; then

@@ -143,6 +143,14 @@ fn pdf_text_with_blank_cells_is_exact_or_flagged() {
     assert_exact_or_flagged("pdf", "pdf/gold", false);
 }
 
+/// Word documents converted by pandoc (multiline and grid tables, plain text) and to GitHub
+/// markdown: exact where no cell is blank, flagged where blanks left no trace.
+#[test]
+fn docx_conversions_are_exact_or_flagged() {
+    let total = assert_exact_or_flagged("docx", "docx/gold", false);
+    assert!(total.exact * 100 >= total.cells * 95, "fewer than 95% of docx cells exact");
+}
+
 #[test]
 fn a_pre_2019_report_has_no_tables_and_says_why() {
     let (input, gold) = cases("corpus/real", "corpus/gold")

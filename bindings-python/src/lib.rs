@@ -175,7 +175,13 @@ fn template() -> String {
                 Regulations | NormativeDocuments => fields!(Document2019Field, "int"),
                 Licensing | OtherServices | Penalty | Coercion => fields!(Item2019Field, "int"),
                 Fees => fields!(Fee2019Field, "int"),
-                Procurement => fields!(ProcurementField, "decimal"),
+                // A count of projects and an amount.
+                Procurement => ProcurementField::ALL
+                    .iter()
+                    .map(|&f| {
+                        (f.key(), f.label(), if f == ProcurementField::Amount { "decimal" } else { "int" })
+                    })
+                    .collect(),
             };
             (r.key(), r.label(), fields)
         })

@@ -340,7 +340,7 @@ fn build(edition: Edition, rows: &[(usize, Vec<Option<Decimal>>)]) -> ActiveDisc
                 change: int(cell(6, 1).flatten()),
             }),
             procurement: present(7)
-                .then(|| Procurement { projects: cell(7, 0).flatten(), amount: cell(7, 1).flatten() }),
+                .then(|| Procurement { projects: count(cell(7, 0).flatten()), amount: cell(7, 1).flatten() }),
         }),
     }
 }

@@ -80,6 +80,9 @@ pub(crate) struct Reading {
     pub doubtful: bool,
 }
 
+/// 2^53 − 1, the largest integer a JavaScript number holds exactly.
+const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
+
 /// The most nodes the glued-digit search visits for one row.
 const SEARCH_LIMIT: usize = 200_000;
 
@@ -93,9 +96,16 @@ fn value(tok: &Tok, kind: CellKind) -> Result<Option<Decimal>, ()> {
     };
     let Some(num) = v else { return Ok(None) };
     let value = num.value.ok_or(())?;
+    // No count in a report comes near 2^53; a number beyond it is not a cell (and JavaScript,
+    // which reads these reports in the browser, could not hold it exactly).
+    let exact_in_js = |v: Decimal| v.as_int().is_some_and(|i| i.unsigned_abs() <= MAX_SAFE_INTEGER);
     match kind {
-        CellKind::Count if value.as_int().is_some_and(|i| i >= 0) && value.scale() == 0 => Ok(Some(value)),
-        CellKind::Change if value.scale() == 0 => Ok(Some(value)),
+        CellKind::Count
+            if value.as_int().is_some_and(|i| i >= 0) && value.scale() == 0 && exact_in_js(value) =>
+        {
+            Ok(Some(value))
+        }
+        CellKind::Change if value.scale() == 0 && exact_in_js(value) => Ok(Some(value)),
         CellKind::Amount if !num.signed && value.to_f64() >= 0.0 => Ok(Some(value)),
         _ => Err(()),
     }
@@ -105,10 +115,18 @@ fn value(tok: &Tok, kind: CellKind) -> Result<Option<Decimal>, ()> {
 /// `columns` is where the row's columns stand, when it is a row of aligned text.
 pub(crate) fn read(text: &str, toks: &[&Tok], shape: &Shape<'_>, columns: Option<&[f32]>) -> Reading {
     let n = shape.width();
-    if let Some(placed) =
-        columns.filter(|m| m.len() == n && toks.len() < n).and_then(|m| positioned(toks, shape, m))
-    {
-        return placed;
+    if toks.len() < n {
+        // A dashed rule above the row gives its columns exactly (its last `n` extents; the
+        // first are the label's); else the caller's model.
+        let ruled =
+            toks.first().and_then(|t| t.rule.as_deref()).and_then(|r| r.get(r.len().checked_sub(n)?..));
+        let placed = match ruled {
+            Some(extents) => crate::columns::place_within(toks, extents),
+            None => columns.filter(|m| m.len() == n).and_then(|m| crate::columns::place(toks, m)),
+        };
+        if let Some(reading) = placed.and_then(|p| positioned(toks, shape, p.as_slice())) {
+            return reading;
+        }
     }
     let direct: Vec<Result<Option<Decimal>, ()>> = if toks.len() == n {
         toks.iter().zip(shape.kinds).map(|(t, &k)| value(t, k)).collect()
@@ -149,11 +167,10 @@ pub(crate) fn read(text: &str, toks: &[&Tok], shape: &Shape<'_>, columns: Option
 
 /// The reading of a short row of aligned text whose numbers stand under their columns: the
 /// other cells are blank, as the source shows them.
-fn positioned(toks: &[&Tok], shape: &Shape<'_>, model: &[f32]) -> Option<Reading> {
-    let placed = crate::columns::place(toks, model)?;
+fn positioned(toks: &[&Tok], shape: &Shape<'_>, placed: &[usize]) -> Option<Reading> {
     let mut cells = vec![Slot::Known(None); shape.width()];
-    for (t, c) in toks.iter().zip(placed) {
-        cells[c] = Slot::Known(value(t, *shape.kinds.get(c)?).ok()?);
+    for (t, &c) in toks.iter().zip(placed) {
+        *cells.get_mut(c)? = Slot::Known(value(t, *shape.kinds.get(c)?).ok()?);
     }
     Some(Reading { cands: vec![Cand { cells, penalty: 0.0 }], how: How::Positioned, doubtful: false })
 }
@@ -528,6 +545,7 @@ mod tests {
                 labelled: false,
                 x: None,
                 hides_blanks: false,
+                rule: None,
             })
             .collect()
     }

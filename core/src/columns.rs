@@ -57,6 +57,21 @@ pub(crate) fn place(toks: &[&Tok], model: &[f32]) -> Option<Vec<usize>> {
     Some(out)
 }
 
+/// The column of each of `toks` by the rule extents that contain it (a number may overhang
+/// its dashes by one column), left to right; `None` when one stands outside every extent.
+pub(crate) fn place_within(toks: &[&Tok], extents: &[(u32, u32)]) -> Option<Vec<usize>> {
+    let mut out: Vec<usize> = Vec::with_capacity(toks.len());
+    for t in toks {
+        let x = center(t)?;
+        let column = extents.iter().position(|&(s, e)| x >= s as f32 - 1.0 && x <= e as f32 + 1.0)?;
+        if out.last().is_some_and(|&prev| prev >= column) {
+            return None;
+        }
+        out.push(column);
+    }
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -71,6 +86,7 @@ mod tests {
             labelled: false,
             x: Some((x, x + w)),
             hides_blanks: false,
+            rule: None,
         }
     }
 

@@ -32,20 +32,35 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, Error> {
         Ok(s) => return Ok(Cow::Borrowed(s)),
         Err(e) => e,
     };
-    let declared = crate::layout::html::declared_charset(bytes)
-        .and_then(|label| Encoding::for_label(label.as_bytes()))
-        .filter(|e| *e != encoding_rs::UTF_8);
-    let enc = match declared {
-        // GBK and GB2312 pages are decoded as GB18030, their superset.
-        Some(e) if e == encoding_rs::GBK => GB18030,
-        Some(e) => e,
-        None => GB18030,
-    };
-    match strict(enc, bytes, 0) {
+    // GBK and GB2312 pages are decoded as GB18030, their superset. Only this decoder is linked:
+    // looking encodings up by label would pull every CJK table into the WASM build.
+    let declared = crate::layout::html::declared_charset(bytes).filter(|label| is_gb(label));
+    match strict(GB18030, bytes, 0) {
         Ok(s) => Ok(s),
         Err(_) if declared.is_none() => Err(Error::Decode { encoding: "UTF-8", offset: err.valid_up_to() }),
         Err(e) => Err(e),
     }
+}
+
+/// Whether `label` names an encoding of the GB family (WHATWG labels).
+fn is_gb(label: &str) -> bool {
+    matches!(
+        label,
+        "gbk"
+            | "gb2312"
+            | "gb18030"
+            | "x-gbk"
+            | "cp936"
+            | "ms936"
+            | "windows-936"
+            | "chinese"
+            | "csgb2312"
+            | "csiso58gb231280"
+            | "gb_2312"
+            | "gb_2312-80"
+            | "iso-ir-58"
+            | "euc-cn"
+    )
 }
 
 fn utf8(bytes: &[u8], base: usize) -> Result<Cow<'_, str>, Error> {

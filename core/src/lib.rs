@@ -282,6 +282,7 @@ pub mod fuzzing {
                 labelled: false,
                 x: None,
                 hides_blanks: false,
+                rule: None,
             })
             .collect();
         let refs: Vec<&Tok> = toks.iter().collect();

@@ -281,9 +281,21 @@ cells_struct! {
     }
 }
 
-cells_struct! {
-    /// 政府集中采购 in edition 2019.
-    Procurement, Decimal, ProcurementField {
+/// 政府集中采购 in edition 2019: a count of projects and an amount.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Procurement {
+    /// 采购项目数量
+    #[serde(default)]
+    pub projects: Option<u64>,
+    /// 采购总金额 (as written, decimals kept)
+    #[serde(default)]
+    pub amount: Option<Decimal>,
+}
+
+keys_enum! {
+    /// The cells of [`Procurement`], in source order.
+    ProcurementField {
         projects: Projects = "采购项目数量",
         amount: Amount = "采购总金额",
     }

@@ -481,7 +481,8 @@ fn align(obs: &[Obs<'_>], all_scores: &[Vec<f32>], edition: Edition) -> (f32, Ve
         } else if numeric[i] {
             0.8 + fit[i]
         } else {
-            -0.5 + fit[i]
+            // Neither a name nor a number: a header's padding or a wrapped label's second line.
+            -1.0
         }
     };
     let skip_obs = |i: usize| -> f32 {

@@ -32,30 +32,49 @@ fn occurrences<'a>(text: &'a str, needle: &'a str, from: usize) -> impl Iterator
 
 /// The start of the ordinal `numeral` that heads the text ending at `at` (`二、`, `二.`, `表二：`),
 /// looking back at most a few characters and across nothing but markup.
-fn ordinal_before(text: &str, at: usize, numeral: char, reach: usize) -> Option<usize> {
+///
+/// A `strict` ordinal is the template's (`二、`, `二.`, `表二`); otherwise the numberings some
+/// reports use instead (`（二）`, `第二部分`, `2.`) count too — they are tried only when no
+/// strict heading exists, since `（二）主动公开…` is also a subsection of 一、总体情况.
+fn ordinal_before(text: &str, at: usize, numeral: char, reach: usize, strict: bool) -> Option<usize> {
     let before = &text[..at];
+    let arabic = "一二三四五六七八九"
+        .chars()
+        .position(|c| c == numeral)
+        .and_then(|i| char::from_digit(i as u32 + 1, 10));
     for (i, c) in before.char_indices().rev().take(reach) {
-        if c != numeral {
-            continue;
-        }
         let next = text[i + c.len_utf8()..].chars().next();
         let prev = before[..i].chars().next_back();
-        let marked =
-            matches!(next, Some('、' | '.' | ',' | '，' | ':' | ' ' | '\u{a0}')) || prev == Some('表');
-        let bracketed = matches!(prev, Some('(' | '（' | '第'));
-        if marked && !bracketed {
-            return Some(if prev == Some('表') { i - '表'.len_utf8() } else { i });
+        let marked = matches!(next, Some('、' | '.' | ',' | '，' | ':' | ' ' | '\u{a0}'));
+        if c == numeral {
+            let bracketed = matches!(prev, Some('(' | '（' | '第'));
+            if (marked || prev == Some('表')) && !bracketed {
+                return Some(if prev == Some('表') { i - '表'.len_utf8() } else { i });
+            }
+            let loose =
+                matches!((prev, next), (Some('(' | '（'), Some(')' | '）')) | (Some('第'), Some('部')));
+            if !strict && loose {
+                return Some(i - prev.map_or(0, char::len_utf8));
+            }
+        } else if !strict && Some(c) == arabic && marked && !prev.is_some_and(|p| p.is_ascii_digit()) {
+            return Some(i);
         }
     }
     None
 }
 
-/// The first heading `numeral、…phrase` at or after `from`.
+/// The first heading `numeral、…phrase` at or after `from`, in the template's numbering or else
+/// another.
 fn heading(text: &str, phrases: &[&str], numeral: char, from: usize) -> Option<usize> {
-    phrases
-        .iter()
-        .filter_map(|p| occurrences(text, p, from).find_map(|at| ordinal_before(text, at, numeral, 4)))
-        .min()
+    let find = |strict| {
+        phrases
+            .iter()
+            .filter_map(|p| {
+                occurrences(text, p, from).find_map(|at| ordinal_before(text, at, numeral, 6, strict))
+            })
+            .min()
+    };
+    find(true).or_else(|| find(false))
 }
 
 /// The heading of table 四, whose ordinal stands before `政府信息公开` and whose wording varies
@@ -65,7 +84,9 @@ fn appeals_heading(text: &str, from: usize) -> Option<usize> {
         let window_start = back_chars(text, at, 24);
         let window = &text[window_start..at];
         (window.contains("复议") && window.contains("政府信息公开") || window.contains("复议、"))
-            .then(|| ordinal_before(text, at, '四', 24))
+            .then(|| {
+                ordinal_before(text, at, '四', 24, true).or_else(|| ordinal_before(text, at, '四', 24, false))
+            })
             .flatten()
     })
 }
@@ -136,10 +157,7 @@ fn back_bytes(text: &str, at: usize, n: usize) -> usize {
 
 /// Where the tables end: the heading of section 五 or 六 after `from`, or the end of the text.
 fn ending(text: &str, from: usize) -> usize {
-    let five = ["存在的主要问题", "主要问题及改进", "存在的问题"]
-        .iter()
-        .filter_map(|p| occurrences(text, p, from).find_map(|at| ordinal_before(text, at, '五', 8)))
-        .min();
+    let five = heading(text, &["存在的主要问题", "主要问题及改进", "存在的问题"], '五', from);
     let six = heading(text, &["其他需要报告的事项"], '六', from);
     five.or(six).unwrap_or(text.len()).max(from)
 }
@@ -302,5 +320,16 @@ mod tests {
         assert!(t[r.requests.unwrap().0..].starts_with("三、"));
         let (s, e) = r.appeals.unwrap();
         assert!(t[s..e].starts_with("四、") && t[e..].starts_with("五、"));
+    }
+
+    #[test]
+    fn other_numberings_serve_when_the_template_s_is_absent() {
+        let t = "（一）总体情况\n（二）主动公开政府信息情况\n第二十条\n（三）收到和处理政府信息公开申请情况\n申请人情况\n\
+                 （四）政府信息公开行政复议、行政诉讼情况\n结果维持\n（五）存在的主要问题及改进情况\n";
+        let r = regions(t);
+        assert!(t[r.active.unwrap().0..].starts_with("（二）"));
+        assert!(t[r.requests.unwrap().0..].starts_with("（三）"));
+        let (s, e) = r.appeals.unwrap();
+        assert!(t[s..e].starts_with("（四）") && t[e..].starts_with("（五）"));
     }
 }

@@ -1,6 +1,6 @@
 //! Markdown pipe rows: `| 规章 | 0 | 0 | 0 |`. Separator rows (`|---|:--:|`) carry no cells.
 
-use nom::bytes::complete::take_while;
+use nom::bytes::complete::{take_while, take_while1};
 use nom::character::complete::{char, one_of, space0};
 use nom::combinator::{all_consuming, opt};
 use nom::multi::many1;
@@ -25,6 +25,14 @@ pub(crate) fn is_separator(line: &str) -> bool {
         if body.ends_with('|') || body.ends_with('｜') { body.to_string() } else { format!("{body}|") };
     let ok = all_consuming(many1(separator_cell)).parse(body.as_str()).is_ok();
     ok
+}
+
+/// Whether `line` is a border of a grid table (pandoc): `+----+----+`, `+====+====+`.
+pub(crate) fn is_grid_border(line: &str) -> bool {
+    fn border(i: &str) -> IResult<&str, ()> {
+        (char('+'), many1((take_while1(|c| matches!(c, '-' | '=' | ':')), char('+')))).map(|_| ()).parse(i)
+    }
+    all_consuming(border).parse(line.trim()).is_ok()
 }
 
 fn cell(i: &str) -> IResult<&str, &str> {
@@ -65,6 +73,13 @@ mod tests {
     fn tolerates_a_missing_closing_pipe_and_full_width_pipes() {
         let got: Vec<&str> = cells("｜规章｜1｜2").iter().map(|(_, c)| c.trim()).collect();
         assert_eq!(got, ["规章", "1", "2"]);
+    }
+
+    #[test]
+    fn recognises_grid_borders() {
+        assert!(is_grid_border("+------+:----:+"));
+        assert!(is_grid_border("  +======+====+"));
+        assert!(!is_grid_border("+ 规章 | 0 |"));
     }
 
     #[test]

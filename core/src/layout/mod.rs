@@ -71,6 +71,9 @@ pub(crate) struct Tok {
     /// It comes from text that does not show blank cells (PDF text without a single blank
     /// marker in the table): a row short of cells had blanks, anywhere.
     pub hides_blanks: bool,
+    /// The column extents of the latest dashed rule above it (`---- ----- ---`, the rules of
+    /// pandoc's plain-text tables), in display columns: they say where every column is.
+    pub rule: Option<std::sync::Arc<[(u32, u32)]>>,
 }
 
 #[derive(Clone, Debug)]
@@ -98,11 +101,28 @@ pub(crate) fn read(
     let mut at = start;
     // HTML rows come in order: walk them alongside the lines.
     let mut html = html_rows.iter().skip_while(|&&(_, e)| e < start).peekable();
+    let mut rule: Option<std::sync::Arc<[(u32, u32)]>> = None;
+    // The lines of the current row of a grid table: per line, per column, its lexemes.
+    let mut grid: Vec<Vec<Vec<Lexeme>>> = Vec::new();
+    let mut in_grid = false;
     for line in region.split('\n') {
         let line_at = at;
         at += line.len() + 1;
         while html.next_if(|&&(_, e)| e < line_at).is_some() {}
         let line = line.strip_suffix('\r').unwrap_or(line);
+        if let Some(extents) = dashed_rule(line) {
+            rule = Some(extents.into());
+            continue;
+        }
+        if markdown::is_grid_border(line) {
+            flush_grid(&mut grid, &mut out, diags, text);
+            in_grid = true;
+            continue;
+        }
+        if in_grid && !markdown::is_row(line) {
+            flush_grid(&mut grid, &mut out, diags, text);
+            in_grid = false;
+        }
         if line.trim_matches([' ', '\t']).is_empty() && !line.contains('\u{a0}') && !is_tab_cell(line) {
             flush(&mut block, &mut out, diags, text);
             continue;
@@ -113,6 +133,20 @@ pub(crate) fn read(
             (Source::Html, delimited::tsv_cells(line))
         } else if markdown::is_row(line) {
             if markdown::is_separator(line) {
+                continue;
+            }
+            if in_grid {
+                // A row of a grid table runs over several lines until the next border.
+                grid.push(
+                    markdown::cells(line)
+                        .into_iter()
+                        .map(|(offset, cell)| {
+                            let mut l = Vec::new();
+                            lex(cell, line_at + offset, true, &mut l);
+                            l
+                        })
+                        .collect(),
+                );
                 continue;
             }
             (Source::Markdown, markdown::cells(line))
@@ -126,12 +160,13 @@ pub(crate) fn read(
             (Source::Cell, vec![(0, line)])
         } else {
             lex(line, line_at, false, &mut lexemes);
+            report_notes(text, &lexemes, diags);
             let source = if lexemes.len() > 1 { Source::Aligned } else { Source::Cell };
             let xs = columns.measure(line_at, lexemes.iter().map(|l| l.span));
             let toks = lexemes
                 .drain(..)
                 .zip(xs)
-                .filter_map(|(l, x)| token(l, source).map(|t| Tok { x: Some(x), ..t }));
+                .filter_map(|(l, x)| token(l, source).map(|t| Tok { x: Some(x), rule: rule.clone(), ..t }));
             if source == Source::Cell {
                 block.extend(toks);
             } else {
@@ -144,6 +179,7 @@ pub(crate) fn read(
         for (offset, cell) in cells {
             lex(cell, line_at + offset, true, &mut lexemes);
         }
+        report_notes(text, &lexemes, diags);
         let toks = lexemes.drain(..).filter_map(|l| token(l, source));
         if matches!(source, Source::Cell | Source::TabCell) {
             block.extend(toks);
@@ -154,6 +190,7 @@ pub(crate) fn read(
         }
     }
     flush(&mut block, &mut out, diags, text);
+    flush_grid(&mut grid, &mut out, diags, text);
     let shows_blanks = out.iter().any(|t| matches!(t.kind, Kind::Val(None)));
     for t in &mut out {
         t.hides_blanks = !shows_blanks && matches!(t.source, Source::Cell | Source::Aligned);
@@ -203,6 +240,41 @@ fn display_width(c: char) -> u32 {
     }
 }
 
+/// Ends a row of a grid table: each column's text joined over the row's lines, a column blank
+/// only if it is blank on every line.
+fn flush_grid(grid: &mut Vec<Vec<Vec<Lexeme>>>, out: &mut Vec<Tok>, diags: &mut Diagnostics, text: &str) {
+    let columns = grid.iter().map(Vec::len).max().unwrap_or(0);
+    let mut unit: Vec<Tok> = Vec::new();
+    for c in 0..columns {
+        let pieces: Vec<&Lexeme> = grid.iter().filter_map(|line| line.get(c)).flatten().collect();
+        let filled: Vec<&Lexeme> = pieces.iter().copied().filter(|l| l.piece != Piece::Blank).collect();
+        let kept = if filled.is_empty() { pieces.into_iter().take(1).collect() } else { filled };
+        unit.extend(kept.into_iter().filter_map(|l| token(l.clone(), Source::Markdown)));
+    }
+    grid.clear();
+    flush(&mut unit, out, diags, text);
+}
+
+/// The extents of the dash runs of a rule line (`  ------ ---- -----`): two runs or more,
+/// nothing else on the line.
+fn dashed_rule(line: &str) -> Option<Vec<(u32, u32)>> {
+    let mut extents = Vec::new();
+    let mut start = None;
+    for (x, c) in line.chars().chain(std::iter::once(' ')).enumerate() {
+        match (c, start) {
+            ('-', None) => start = Some(x as u32),
+            ('-', Some(_)) => {}
+            (' ', Some(s)) => {
+                extents.push((s, x as u32));
+                start = None;
+            }
+            (' ', None) => {}
+            _ => return None,
+        }
+    }
+    (extents.len() >= 2).then_some(extents)
+}
+
 /// A tab-indented cell: one leading tab and nothing else tab-separated.
 fn is_tab_cell(line: &str) -> bool {
     line.starts_with('\t') && !line[1..].contains('\t')
@@ -218,6 +290,24 @@ fn csv_region(region: &str) -> bool {
     rows >= 3 && rows * 2 >= lines
 }
 
+/// A note written in a cell beside its number (`22（其中修订16件）`) is not the value, but it
+/// is part of what the report says: it goes to the diagnostics.
+fn report_notes(text: &str, lexemes: &[Lexeme], diags: &mut Diagnostics) {
+    for l in lexemes {
+        if let Piece::Num(n) = &l.piece {
+            if let Some((s, e)) = n.note {
+                let number = text.get(n.digits.0..n.digits.1).unwrap_or("");
+                let note = text.get(s..e).unwrap_or("");
+                diags.at(
+                    "note",
+                    format!("the cell {number} carries a note, kept out of its value: {note}"),
+                    l.span.0,
+                );
+            }
+        }
+    }
+}
+
 fn token(l: Lexeme, source: Source) -> Option<Tok> {
     let kind = match l.piece {
         Piece::Text => Kind::Text,
@@ -225,7 +315,16 @@ fn token(l: Lexeme, source: Source) -> Option<Tok> {
         Piece::Blank => Kind::Val(None),
         Piece::Noise => return None,
     };
-    Some(Tok { kind, span: l.span, source, row_start: false, labelled: false, x: None, hides_blanks: false })
+    Some(Tok {
+        kind,
+        span: l.span,
+        source,
+        row_start: false,
+        labelled: false,
+        x: None,
+        hides_blanks: false,
+        rule: None,
+    })
 }
 
 /// Ends a unit: drops the values before its label, marks where its values start.
