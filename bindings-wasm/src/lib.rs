@@ -28,7 +28,28 @@ pub fn parse(text: &str) -> Result<JsValue, JsValue> {
 /// from a file.
 #[wasm_bindgen(js_name = parseBytes, unchecked_return_type = "Report")]
 pub fn parse_bytes(bytes: &[u8]) -> Result<JsValue, JsValue> {
-    to_js(&xxgk::parse_bytes(bytes).map_err(error::from_parse)?)
+    // GB pages (neither UTF-8 nor UTF-16) are decoded by the platform.
+    let report = xxgk::Options::default().parse_bytes_with(bytes, &|b| gb18030(b).ok());
+    to_js(&report.map_err(error::from_parse)?)
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// The platform's `TextDecoder` (browsers, node).
+    type TextDecoder;
+
+    #[wasm_bindgen(constructor, catch)]
+    fn new(label: &str, options: &JsValue) -> Result<TextDecoder, JsValue>;
+
+    #[wasm_bindgen(method, catch)]
+    fn decode(this: &TextDecoder, bytes: &[u8]) -> Result<String, JsValue>;
+}
+
+/// `bytes` decoded as GB18030 (the superset of GBK and GB2312), failing on malformed input.
+fn gb18030(bytes: &[u8]) -> Result<String, JsValue> {
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"fatal".into(), &JsValue::TRUE)?;
+    TextDecoder::new("gb18030", &options)?.decode(bytes)
 }
 
 /// Writes a report (as returned by `parse`) back out as a whole report text in `layout`

@@ -1,21 +1,24 @@
-//! Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, and the GB encodings Chinese
-//! government pages still use (GBK, GB2312, GB18030), declared in `<meta charset>` or detected.
+//! Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, and — with the `gbk` feature,
+//! on by default — the GB encodings Chinese government pages still use (GBK, GB2312,
+//! GB18030), declared in `<meta charset>` or detected.
 
 use std::borrow::Cow;
 
-use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE};
-
 use crate::error::Error;
 
-/// Decodes `bytes` into text.
-pub(crate) fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, Error> {
+/// A decoder for GB text supplied by the caller (the platform's, in the WASM build).
+pub(crate) type GbDecoder<'a> = &'a dyn Fn(&[u8]) -> Option<String>;
+
+/// Decodes `bytes` into text; `fallback` decodes GB text when the `gbk` feature is off.
+pub(crate) fn decode<'b>(bytes: &'b [u8], fallback: Option<GbDecoder<'_>>) -> Result<Cow<'b, str>, Error> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return utf8(rest, 3);
     }
-    for (bom, enc) in [(b"\xFF\xFE", UTF_16LE), (b"\xFE\xFF", UTF_16BE)] {
-        if let Some(rest) = bytes.strip_prefix(bom) {
-            return strict(enc, rest, 2);
-        }
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        return utf16(rest, u16::from_le_bytes);
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        return utf16(rest, u16::from_be_bytes);
     }
     // Files people save by mistake instead of a report's text: say so at byte 0, where the
     // error's hint tells them to extract the text first.
@@ -28,39 +31,11 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, Error> {
         // Binary (or UTF-16 without a BOM, which no report is published in).
         return Err(Error::Decode { encoding: "UTF-8", offset: at });
     }
-    let err = match std::str::from_utf8(bytes) {
-        Ok(s) => return Ok(Cow::Borrowed(s)),
-        Err(e) => e,
-    };
-    // GBK and GB2312 pages are decoded as GB18030, their superset. Only this decoder is linked:
-    // looking encodings up by label would pull every CJK table into the WASM build.
-    let declared = crate::layout::html::declared_charset(bytes).filter(|label| is_gb(label));
-    match strict(GB18030, bytes, 0) {
-        Ok(s) => Ok(s),
-        Err(_) if declared.is_none() => Err(Error::Decode { encoding: "UTF-8", offset: err.valid_up_to() }),
-        Err(e) => Err(e),
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(Cow::Borrowed(s)),
+        Err(e) => gb::decode(bytes, e.valid_up_to())
+            .or_else(|err| fallback.and_then(|decode| decode(bytes)).map(Cow::Owned).ok_or(err)),
     }
-}
-
-/// Whether `label` names an encoding of the GB family (WHATWG labels).
-fn is_gb(label: &str) -> bool {
-    matches!(
-        label,
-        "gbk"
-            | "gb2312"
-            | "gb18030"
-            | "x-gbk"
-            | "cp936"
-            | "ms936"
-            | "windows-936"
-            | "chinese"
-            | "csgb2312"
-            | "csiso58gb231280"
-            | "gb_2312"
-            | "gb_2312-80"
-            | "iso-ir-58"
-            | "euc-cn"
-    )
 }
 
 fn utf8(bytes: &[u8], base: usize) -> Result<Cow<'_, str>, Error> {
@@ -69,25 +44,101 @@ fn utf8(bytes: &[u8], base: usize) -> Result<Cow<'_, str>, Error> {
         .map_err(|e| Error::Decode { encoding: "UTF-8", offset: base + e.valid_up_to() })
 }
 
-/// Decodes with `enc`, failing at the first malformed sequence.
-fn strict(enc: &'static Encoding, bytes: &[u8], base: usize) -> Result<Cow<'static, str>, Error> {
-    let mut decoder = enc.new_decoder_without_bom_handling();
-    let mut out =
-        String::with_capacity(decoder.max_utf8_buffer_length(bytes.len()).unwrap_or(bytes.len() * 3));
-    let mut read = 0;
-    loop {
-        let (result, n) = decoder.decode_to_string_without_replacement(&bytes[read..], &mut out, true);
-        match result {
-            encoding_rs::DecoderResult::InputEmpty => return Ok(Cow::Owned(out)),
-            encoding_rs::DecoderResult::OutputFull => {
-                read += n;
-                out.reserve(bytes.len());
+/// UTF-16 after its BOM, failing at the first unpaired surrogate or odd byte.
+fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<Cow<'static, str>, Error> {
+    let units = bytes.chunks(2).map(|p| match *p {
+        [a, b] => Ok(unit([a, b])),
+        _ => Err(()),
+    });
+    let mut out = String::with_capacity(bytes.len());
+    let mut at = 2;
+    for c in char::decode_utf16(units.map_while(Result::ok)) {
+        match c {
+            Ok(c) => {
+                out.push(c);
+                at += c.len_utf16() * 2;
             }
-            encoding_rs::DecoderResult::Malformed(bad, _) => {
-                let at = (read + n).saturating_sub(usize::from(bad));
-                return Err(Error::Decode { encoding: enc.name(), offset: base + at });
+            Err(_) => return Err(Error::Decode { encoding: "UTF-16", offset: at }),
+        }
+    }
+    if bytes.len() % 2 == 1 {
+        return Err(Error::Decode { encoding: "UTF-16", offset: 2 + bytes.len() - 1 });
+    }
+    Ok(Cow::Owned(out))
+}
+
+/// The GB encodings, read as GB18030, their superset.
+#[cfg(feature = "gbk")]
+mod gb {
+    use std::borrow::Cow;
+
+    use encoding_rs::GB18030;
+
+    use crate::error::Error;
+
+    /// Decodes `bytes`, not UTF-8 from byte `utf8_error`, as GB18030: declared by the page or
+    /// not, GB is what a Chinese page that is not UTF-8 is in.
+    pub(super) fn decode(bytes: &[u8], utf8_error: usize) -> Result<Cow<'_, str>, Error> {
+        let declared = crate::layout::html::declared_charset(bytes).filter(|label| is_gb(label));
+        let mut decoder = GB18030.new_decoder_without_bom_handling();
+        let mut out =
+            String::with_capacity(decoder.max_utf8_buffer_length(bytes.len()).unwrap_or(bytes.len() * 3));
+        let mut read = 0;
+        loop {
+            let (result, n) = decoder.decode_to_string_without_replacement(
+                bytes.get(read..).unwrap_or(&[]),
+                &mut out,
+                true,
+            );
+            match result {
+                encoding_rs::DecoderResult::InputEmpty => return Ok(Cow::Owned(out)),
+                encoding_rs::DecoderResult::OutputFull => {
+                    read += n;
+                    out.reserve(bytes.len());
+                }
+                encoding_rs::DecoderResult::Malformed(bad, _) => {
+                    // Undeclared, it was UTF-8 that broke; declared, GB18030 did.
+                    let offset = (read + n).saturating_sub(usize::from(bad));
+                    return Err(match declared {
+                        Some(_) => Error::Decode { encoding: "GB18030", offset },
+                        None => Error::Decode { encoding: "UTF-8", offset: utf8_error },
+                    });
+                }
             }
         }
+    }
+
+    /// Whether `label` names an encoding of the GB family (WHATWG labels).
+    fn is_gb(label: &str) -> bool {
+        matches!(
+            label,
+            "gbk"
+                | "gb2312"
+                | "gb18030"
+                | "x-gbk"
+                | "cp936"
+                | "ms936"
+                | "windows-936"
+                | "chinese"
+                | "csgb2312"
+                | "csiso58gb231280"
+                | "gb_2312"
+                | "gb_2312-80"
+                | "iso-ir-58"
+                | "euc-cn"
+        )
+    }
+}
+
+/// Without the `gbk` feature, bytes that are not UTF-8 are an error where they stop being it.
+#[cfg(not(feature = "gbk"))]
+mod gb {
+    use std::borrow::Cow;
+
+    use crate::error::Error;
+
+    pub(super) fn decode(_: &[u8], utf8_error: usize) -> Result<Cow<'_, str>, Error> {
+        Err(Error::Decode { encoding: "UTF-8", offset: utf8_error })
     }
 }
 
@@ -97,28 +148,43 @@ mod tests {
 
     #[test]
     fn utf8_with_and_without_bom() {
-        assert_eq!(decode("规章".as_bytes()).unwrap(), "规章");
-        assert_eq!(decode(b"\xEF\xBB\xBF\xE8\xA7\x84").unwrap(), "规");
+        assert_eq!(decode("规章".as_bytes(), None).unwrap(), "规章");
+        assert_eq!(decode(b"\xEF\xBB\xBF\xE8\xA7\x84", None).unwrap(), "规");
     }
 
     #[test]
+    fn utf16_with_a_bom() {
+        let mut le = b"\xFF\xFE".to_vec();
+        le.extend("规章 0".encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(decode(&le, None).unwrap(), "规章 0");
+        let mut be = b"\xFE\xFF".to_vec();
+        be.extend("规章".encode_utf16().flat_map(u16::to_be_bytes));
+        assert_eq!(decode(&be, None).unwrap(), "规章");
+        assert_eq!(decode(b"\xFF\xFE\x00\xD8A\x00", None).unwrap_err().offset(), Some(2));
+    }
+
+    #[cfg(feature = "gbk")]
+    #[test]
     fn gbk_is_detected_or_declared() {
         let (gbk, _, _) = encoding_rs::GBK.encode("二、主动公开政府信息情况 规章 0");
-        assert_eq!(decode(&gbk).unwrap(), "二、主动公开政府信息情况 规章 0");
+        assert_eq!(decode(&gbk, None).unwrap(), "二、主动公开政府信息情况 规章 0");
         let mut page = b"<meta charset=\"gb2312\">".to_vec();
         page.extend_from_slice(&gbk);
-        assert!(decode(&page).unwrap().contains("主动公开"));
+        assert!(decode(&page, None).unwrap().contains("主动公开"));
     }
 
     #[test]
     fn binary_is_an_error_with_its_offset() {
-        assert_eq!(decode(b"text\n\x00\x01").unwrap_err(), Error::Decode { encoding: "UTF-8", offset: 5 });
+        assert_eq!(
+            decode(b"text\n\x00\x01", None).unwrap_err(),
+            Error::Decode { encoding: "UTF-8", offset: 5 }
+        );
     }
 
     #[test]
     fn documents_that_are_not_text_are_named_at_byte_0() {
         for head in [&b"%PDF-1.7\n%\xE2\xE3"[..], b"\x89PNG\r\n\x1a\n", b"PK\x03\x04\x14\x00"] {
-            let err = decode(head).unwrap_err();
+            let err = decode(head, None).unwrap_err();
             assert_eq!(err.offset(), Some(0));
             assert!(err.to_string().contains("extract its text first"), "{err}");
         }

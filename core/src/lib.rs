@@ -83,7 +83,20 @@ impl Options {
     /// Parses a report from bytes (see [`parse_bytes`]).
     pub fn parse_bytes(&self, bytes: &[u8]) -> Result<Report, Error> {
         self.check_size(bytes.len())?;
-        let text = decode::decode(bytes)?;
+        let text = decode::decode(bytes, None)?;
+        run(&text)
+    }
+
+    /// Parses a report from bytes, with `gb` to decode text that is neither UTF-8 nor UTF-16
+    /// (GBK, GB2312, GB18030; `None` when it is not that either). Builds without the `gbk`
+    /// feature pass the platform's decoder here; with the feature the core decodes GB itself.
+    pub fn parse_bytes_with(
+        &self,
+        bytes: &[u8],
+        gb: &dyn Fn(&[u8]) -> Option<String>,
+    ) -> Result<Report, Error> {
+        self.check_size(bytes.len())?;
+        let text = decode::decode(bytes, Some(gb))?;
         run(&text)
     }
 

@@ -456,6 +456,7 @@ fn write_cell(e: &mut Emitter, cell: &Cell) {
 }
 
 /// The encoding a page declares in `<meta charset=…>` or `content="…charset=…"`.
+#[cfg(feature = "gbk")]
 pub(crate) fn declared_charset(head: &[u8]) -> Option<String> {
     let probe = String::from_utf8_lossy(&head[..head.len().min(4096)]).to_ascii_lowercase();
     let at = probe.find("charset")?;
@@ -503,6 +504,7 @@ mod tests {
         assert_eq!(span_attr(" rowspan=0", "rowspan"), 1);
     }
 
+    #[cfg(feature = "gbk")]
     #[test]
     fn charset_is_read_from_meta() {
         assert_eq!(declared_charset(b"<meta charset=\"GBK\">").as_deref(), Some("gbk"));
