@@ -130,13 +130,11 @@ fn ordinal(i: &str) -> IResult<&str, &str> {
     .parse(i)
 }
 
-/// Byte offsets in `text` where a row ordinal starts (not inside a word or a number).
-pub(crate) fn ordinals(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.char_indices().filter_map(move |(i, _)| {
-        let before = text[..i].chars().next_back();
-        let starts_word = !before.is_some_and(|c| c.is_ascii_digit() || is_chinese_numeral(c));
-        (starts_word && ordinal(&text[i..]).is_ok()).then_some(i)
-    })
+/// Whether a row ordinal starts at `rest`, whose first character is `c`, after the character
+/// `before` (an ordinal does not start inside a word or a number).
+pub(crate) fn ordinal_at(rest: &str, c: char, before: Option<char>) -> bool {
+    let numeral = |c: char| c.is_ascii_digit() || is_chinese_numeral(c);
+    (numeral(c) || c == '(' || c == '（') && !before.is_some_and(numeral) && ordinal(rest).is_ok()
 }
 
 /// A bracketed note after a number; an ordinal like `（三）` is not a note.
@@ -181,9 +179,11 @@ pub(crate) fn lex(cell: &str, base: usize, whole_cell: bool, out: &mut Vec<Lexem
             return;
         }
         let marker = trimmed.chars().next().is_some_and(|c| may_start_piece(c) && !c.is_ascii_digit());
-        if let (true, Ok(("", m))) = (marker, blank_marker(trimmed)) {
-            out.push(Lexeme { piece: Piece::Blank, span: (at, at + m.len()) });
-            return;
+        if marker {
+            if let Ok(("", m)) = blank_marker(trimmed) {
+                out.push(Lexeme { piece: Piece::Blank, span: (at, at + m.len()) });
+                return;
+            }
         }
     }
     let mut pos = 0;
@@ -428,7 +428,11 @@ mod tests {
     #[test]
     fn ordinals_are_found_where_rows_start() {
         let s = "他情形)1.属于国家秘密(三)不予公开四、结转第三方";
-        let found: Vec<String> = ordinals(s).map(|i| s[i..].chars().take(2).collect()).collect();
+        let found: Vec<String> = s
+            .char_indices()
+            .filter(|&(i, c)| ordinal_at(&s[i..], c, s[..i].chars().next_back()))
+            .map(|(i, _)| s[i..].chars().take(2).collect())
+            .collect();
         assert_eq!(found, ["1.", "(三", "四、"]);
     }
 

@@ -211,7 +211,12 @@ pub(crate) fn is_space(c: char) -> bool {
 /// Appends the comparable form of `s` to `out`: only ideographs, letters and digits remain, so
 /// labels compare equal whatever brackets, spaces or punctuation a report used.
 pub(crate) fn push_key(s: &str, out: &mut String) {
-    out.extend(s.chars().filter(|&c| is_cjk(c) || c.is_ascii_alphanumeric()));
+    out.extend(s.chars().filter(|&c| is_key_char(c)));
+}
+
+/// A character the comparable form keeps: ideographs, ASCII letters and digits.
+pub(crate) fn is_key_char(c: char) -> bool {
+    is_cjk(c) || c.is_ascii_alphanumeric()
 }
 
 /// The comparable form of `s` (see [`push_key`]).

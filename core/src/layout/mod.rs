@@ -432,12 +432,15 @@ pub(crate) fn segments<'t>(text: &str, toks: &'t [Tok]) -> Vec<Segment<'t>> {
                     has_at = false;
                 }
                 let raw = text.get(t.span.0..t.span.1).unwrap_or("");
-                let mut starts = crate::lexer::ordinals(raw).peekable();
+                let mut before = None;
                 for (i, c) in raw.char_indices() {
-                    if starts.next_if_eq(&i).is_some() {
+                    if crate::lexer::ordinal_at(raw.get(i..).unwrap_or(""), c, before) {
                         cur.ordinals.push(cur.label.len());
                     }
-                    crate::text::push_key(c.encode_utf8(&mut [0; 4]), &mut cur.label);
+                    if crate::text::is_key_char(c) {
+                        cur.label.push(c);
+                    }
+                    before = Some(c);
                 }
             }
             Kind::Val(_) => cur.vals.push(t),
