@@ -11,10 +11,10 @@
 
 use std::collections::VecDeque;
 
-use crate::cells::{self, Cand, How, Reading, Shape, Slot};
-use crate::columns;
+use crate::cells::{self, Cand, Hints, How, Reading, Shape, Slot};
+use crate::columns::{self, FirstColumns};
 use crate::decimal::Decimal;
-use crate::layout::{main_source, Kind, Segment, Tok};
+use crate::layout::{main_source, Kind, Segment, Source, Tok};
 use crate::model::{
     ActiveDisclosure, ActiveDisclosure2019, ActiveDisclosure2021, Decisions, Documents, Documents2019,
     Edition, Fees, Fees2019, Items2019, Layout, Procurement,
@@ -86,6 +86,11 @@ pub(crate) fn read(
     let specs = active_rows(edition);
     let mut assigned: Vec<Option<Vec<&Tok>>> = vec![None; specs.len()];
     let mut shared: Vec<bool> = vec![false; specs.len()];
+    let mut label_cols: Vec<Option<u32>> = vec![None; specs.len()];
+    // Rows named with no values of their own, passed over by the values that followed.
+    let mut skipped: Vec<bool> = vec![false; specs.len()];
+    let mut doubted: Vec<bool> = vec![false; specs.len()];
+    let aligned = main_source(segs.iter().flat_map(|s| s.vals.iter().copied())) == Some(Source::Aligned);
     let mut queue: VecDeque<usize> = VecDeque::new();
     let mut orphans: Vec<&Tok> = Vec::new();
     for seg in segs {
@@ -101,14 +106,24 @@ pub(crate) fn read(
             orphans.extend(seg.vals.iter().copied().filter(|t| matches!(t.kind, Kind::Val(Some(_)))));
             continue;
         }
-        let rows = rows_fed(&queue, specs, seg.vals.len());
+        let (rows, guess) = rows_fed(&queue, specs, seg.vals.len());
+        // Aligned text keeps rows on their lines: a label alone on one is a row of blanks.
+        let guess = guess && !aligned;
+        while queue.front().is_some_and(|i| !rows.contains(i)) {
+            if let Some(i) = queue.pop_front() {
+                skipped[i] = true;
+                doubted[i] = guess;
+            }
+        }
         if rows.len() == 1 {
+            shared[rows[0]] = guess;
             assigned[rows[0]] = Some(seg.vals.clone());
+            label_cols[rows[0]] = seg.label_col;
         } else {
             let widths: Vec<usize> = rows.iter().map(|&i| specs[i].cells.len()).collect();
             for (k, part) in split_run(&seg.vals, &widths, column_major).into_iter().enumerate() {
                 assigned[rows[k]] = Some(part);
-                shared[rows[k]] = widths.iter().any(|&w| w > 1);
+                shared[rows[k]] = guess || widths.iter().any(|&w| w > 1);
             }
         }
         queue.retain(|i| !rows.contains(i));
@@ -116,19 +131,38 @@ pub(crate) fn read(
     if assigned.iter().all(Option::is_none) {
         return None;
     }
+    // Rows named last, with no values after them, were passed over too — unless values came
+    // before every label, to be given to the rows short of cells.
+    if orphans.is_empty() {
+        queue.iter().for_each(|&i| skipped[i] = true);
+    }
 
+    let shapes: Vec<Shape<'_>> = specs.iter().map(|s| Shape { kinds: s.cells, sums: &[] }).collect();
+    let first_columns = FirstColumns::learn(
+        assigned
+            .iter()
+            .zip(&shapes)
+            .enumerate()
+            .filter(|(i, _)| !shared[*i])
+            .filter_map(|(i, (vals, shape))| Some((label_cols[i], vals.as_deref()?, shape))),
+    );
     let mut readings: Vec<Reading> = Vec::new();
     let mut present: Vec<usize> = Vec::new();
     for (i, vals) in assigned.iter().enumerate() {
+        if skipped[i] {
+            readings.push(passed_over(specs[i].cells.len(), aligned && !doubted[i]));
+            present.push(i);
+            continue;
+        }
         let Some(vals) = vals else { continue };
-        let shape = Shape { kinds: specs[i].cells, sums: &[] };
         // In aligned text a row of the same sub-table with every cell shows where the columns are.
         let model = specs.iter().zip(&assigned).find_map(|(other, vals)| {
             let full =
                 vals.as_ref().filter(|v| v.len() == other.cells.len() && v.iter().all(|t| t.x.is_some()))?;
             (other.field_keys == specs[i].field_keys).then(|| columns::from_row(full)).flatten()
         });
-        let mut rd = cells::read(text, vals, &shape, model.as_deref());
+        let first_col = (!shared[i]).then(|| first_columns.get(label_cols[i])).flatten();
+        let mut rd = cells::read(text, vals, &shapes[i], Hints { columns: model.as_deref(), first_col });
         if shared[i] {
             // Which numbers of a shared run are this row's is a guess.
             rd.how = How::Forced;
@@ -172,21 +206,34 @@ pub(crate) fn read(
     Some(Read { table, uncertain, layout })
 }
 
-/// The queued rows a run of `len` values feeds: the longest prefix of the queue whose cells it
-/// fills exactly, or else the first row alone.
-fn rows_fed(queue: &VecDeque<usize>, specs: &[ActiveSpec], len: usize) -> Vec<usize> {
-    let mut total = 0;
-    let mut best = 1;
-    for (k, &i) in queue.iter().enumerate() {
-        total += specs[i].cells.len();
-        if total == len {
-            best = k + 1;
-        }
-        if total >= len {
-            break;
-        }
+/// The queued rows a run of `len` values feeds, and whether that is a guess. A row's values
+/// follow its own label, so the last rows, nearest the run, whose cells it fills exactly; the
+/// rows before them are passed over. Labels may also be listed before their numbers: all the
+/// rows, or the first ones, whose cells the run fills exactly. When the first and the last
+/// rows both fit, which it is is a guess. With no fit, the last row alone (a row short of
+/// cells).
+fn rows_fed(queue: &VecDeque<usize>, specs: &[ActiveSpec], len: usize) -> (Vec<usize>, bool) {
+    let rows: Vec<usize> = queue.iter().copied().collect();
+    let fits = |run: &[usize]| run.iter().map(|&i| specs[i].cells.len()).sum::<usize>() == len;
+    let last = (0..rows.len()).rev().map(|k| &rows[k..]).find(|run| fits(run));
+    let first = (1..=rows.len()).rev().map(|k| &rows[..k]).find(|run| fits(run));
+    match (last, first) {
+        (Some(last), Some(first)) => (last.to_vec(), last != first),
+        (Some(run), None) | (None, Some(run)) => (run.to_vec(), false),
+        (None, None) => (rows.last().map(|&i| vec![i]).unwrap_or_default(), false),
     }
-    queue.iter().take(best).copied().collect()
+}
+
+/// The reading of a row named with no values, passed over by the values that followed: in
+/// aligned text a row of blank cells (a blank cell is spaces there), elsewhere cells lost —
+/// blank, but not for sure.
+fn passed_over(width: usize, aligned: bool) -> Reading {
+    let cells = vec![Slot::Known(None); width];
+    Reading {
+        cands: vec![Cand { cells, penalty: 0.0 }],
+        how: if aligned { How::Exact } else { How::Forced },
+        doubtful: false,
+    }
 }
 
 /// Splits a run feeding several rows of `widths` cells, row by row or column by column.

@@ -7,7 +7,7 @@
 //! (`72 64 178 37 | 12 1 1 6 | 351 | …`), so when the values in order break the sums, orders of
 //! whole blocks that satisfy them are tried, and every cell they disagree on is reported.
 
-use crate::cells::{self, Cand, How, Reading, Shape, Slot, Sum};
+use crate::cells::{self, Cand, Hints, How, Reading, Shape, Slot, Sum};
 use crate::layout::{main_source, Kind, Segment, Tok};
 use crate::model::{AppealField, AppealGroup, AppealKind, Appeals, Layout};
 use crate::report::Diagnostics;
@@ -45,7 +45,7 @@ pub(crate) fn read(text: &str, segs: &[Segment<'_>], diags: &mut Diagnostics) ->
     if !vals.iter().any(|t| matches!(t.kind, Kind::Val(Some(_)))) && vals.len() < CELLS {
         return None;
     }
-    let mut reading = cells::read(text, &vals, &SHAPE, None);
+    let mut reading = cells::read(text, &vals, &SHAPE, Hints::default());
     if reading.how == How::Exact && blocks.len() > 1 {
         if let Some(r) = reorder(text, &blocks, &reading) {
             diags.at(
@@ -114,7 +114,7 @@ fn reorder(text: &str, blocks: &[Vec<&Tok>], in_order: &Reading) -> Option<Readi
     let mut best_score = base;
     permutations(blocks.len(), &mut |order| {
         let vals: Vec<&Tok> = order.iter().flat_map(|&b| blocks[b].iter().copied()).collect();
-        let rd = cells::read(text, &vals, &SHAPE, None);
+        let rd = cells::read(text, &vals, &SHAPE, Hints::default());
         let Some(c) = rd.cands.first().filter(|_| rd.how == How::Exact) else {
             return;
         };

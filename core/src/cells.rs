@@ -111,9 +111,18 @@ fn value(tok: &Tok, kind: CellKind) -> Result<Option<Decimal>, ()> {
     }
 }
 
+/// What the layout says of where a row's cells stand.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Hints<'a> {
+    /// Where its columns stand, for a row of aligned text.
+    pub columns: Option<&'a [f32]>,
+    /// The table column its first value belongs in, for a row of delimited cells.
+    pub first_col: Option<u32>,
+}
+
 /// Lists the readings of `toks` (tokens of the working text `text`) as a row of `shape`.
-/// `columns` is where the row's columns stand, when it is a row of aligned text.
-pub(crate) fn read(text: &str, toks: &[&Tok], shape: &Shape<'_>, columns: Option<&[f32]>) -> Reading {
+pub(crate) fn read(text: &str, toks: &[&Tok], shape: &Shape<'_>, hints: Hints<'_>) -> Reading {
+    let columns = hints.columns;
     let n = shape.width();
     if toks.len() < n {
         // A dashed rule above the row gives its columns exactly (its last `n` extents; the
@@ -124,7 +133,7 @@ pub(crate) fn read(text: &str, toks: &[&Tok], shape: &Shape<'_>, columns: Option
             Some(extents) => crate::columns::place_within(toks, extents),
             None => columns.filter(|m| m.len() == n).and_then(|m| crate::columns::place(toks, m)),
         };
-        if let Some(reading) = placed.and_then(|p| positioned(toks, shape, p.as_slice())) {
+        if let Some(reading) = placed.and_then(|p| positioned(text, toks, shape, p.as_slice())) {
             return reading;
         }
     }
@@ -133,13 +142,32 @@ pub(crate) fn read(text: &str, toks: &[&Tok], shape: &Shape<'_>, columns: Option
     } else {
         Vec::new()
     };
+    // A row of delimited cells whose first value is not where the table's lost or gained a
+    // cell somewhere, unless numbers at both ends of its width pin it down (a rowspan that
+    // runs one row too far shifts a row whole; its cells are still all there).
+    let first_col = hints.first_col.filter(|_| !pinned(toks, n));
+    let off_grid = matches!((first_col, toks.first().and_then(|t| t.col)), (Some(a), Some(b)) if a != b);
     if toks.len() == n && direct.iter().all(Result::is_ok) {
         let cells = direct.into_iter().map(|v| Slot::Known(v.unwrap_or(None))).collect();
-        return Reading { cands: vec![Cand { cells, penalty: 0.0 }], how: How::Exact, doubtful: false };
+        return Reading { cands: vec![Cand { cells, penalty: 0.0 }], how: How::Exact, doubtful: off_grid };
     }
     if toks.len() > n {
         let windows = windows(toks, shape);
         if !windows.is_empty() {
+            // The padding of a merged label is told from blank values by where the table's
+            // values start.
+            if let Some(c0) = first_col {
+                let start = toks.iter().position(|t| t.col == Some(c0));
+                let on_grid = windows_at(toks, shape).into_iter().find(|w| Some(w.0) == start);
+                return match on_grid {
+                    Some((_, cells)) => Reading {
+                        cands: vec![Cand { cells, penalty: 0.0 }],
+                        how: How::Window,
+                        doubtful: false,
+                    },
+                    None => Reading { cands: windows, how: How::Window, doubtful: true },
+                };
+            }
             return Reading { cands: windows, how: How::Window, doubtful: false };
         }
         let dropped = drop_strays(toks, shape);
@@ -149,6 +177,9 @@ pub(crate) fn read(text: &str, toks: &[&Tok], shape: &Shape<'_>, columns: Option
         return forced(toks, shape);
     }
     let (mut glued, doubtful) = glue(text, toks, shape);
+    // Digits split or cells placed after a no-break space that may have been a blank cell.
+    let nbsp = toks.iter().any(|t| matches!(&t.kind, Kind::Val(Some(n)) if n.after_nbsp));
+    let doubtful = doubtful || nbsp;
     let missing = place_missing(toks, shape);
     let hidden = toks.iter().any(|t| t.hides_blanks);
     if !glued.is_empty() {
@@ -160,19 +191,29 @@ pub(crate) fn read(text: &str, toks: &[&Tok], shape: &Shape<'_>, columns: Option
         return Reading { cands: glued, how: How::Glued, doubtful };
     }
     if !missing.is_empty() {
-        return Reading { cands: missing, how: How::Missing, doubtful: hidden };
+        return Reading { cands: missing, how: How::Missing, doubtful: hidden || nbsp };
     }
     forced(toks, shape)
 }
 
 /// The reading of a short row of aligned text whose numbers stand under their columns: the
-/// other cells are blank, as the source shows them.
-fn positioned(toks: &[&Tok], shape: &Shape<'_>, placed: &[usize]) -> Option<Reading> {
+/// other cells are blank, as the source shows them — unless one of the numbers has digits
+/// enough for the cells said blank too: a row that lost its spaces (`25502` for `25 50 2`)
+/// stands under the first column as one number.
+fn positioned(text: &str, toks: &[&Tok], shape: &Shape<'_>, placed: &[usize]) -> Option<Reading> {
     let mut cells = vec![Slot::Known(None); shape.width()];
     for (t, &c) in toks.iter().zip(placed) {
         *cells.get_mut(c)? = Slot::Known(value(t, *shape.kinds.get(c)?).ok()?);
     }
-    Some(Reading { cands: vec![Cand { cells, penalty: 0.0 }], how: How::Positioned, doubtful: false })
+    let blanks = shape.width() - toks.len();
+    let may_hold_blanks = |t: &&&Tok| match &t.kind {
+        Kind::Val(Some(n)) => text
+            .get(n.digits.0..n.digits.1)
+            .is_some_and(|d| d.bytes().all(|b| b.is_ascii_digit()) && d.len() > blanks),
+        _ => false,
+    };
+    let doubtful = blanks > 0 && toks.iter().any(|t| may_hold_blanks(&t));
+    Some(Reading { cands: vec![Cand { cells, penalty: 0.0 }], how: How::Positioned, doubtful })
 }
 
 /// The readings of a row whose values a PDF extractor printed on two lines (`7 … 7` above
@@ -201,30 +242,59 @@ pub(crate) fn interleaved(first: &[&Tok], second: &[&Tok], shape: &Shape<'_>) ->
 
 /// Readings that keep `n` consecutive tokens and drop only blanks around them.
 fn windows(toks: &[&Tok], shape: &Shape<'_>) -> Vec<Cand> {
-    let n = shape.width();
-    let filled = |t: &&&Tok| !matches!(t.kind, Kind::Val(None));
-    let first = toks.iter().position(|t| filled(&t));
-    let last = toks.iter().rposition(|t| filled(&t));
-    // A window must hold every cell that is not blank; an all-blank row has one reading.
-    let starts = match (first, last) {
-        (Some(f), Some(l)) if l - f < n => (l + 1).saturating_sub(n)..=f.min(toks.len() - n),
-        (Some(_), Some(_)) => return Vec::new(),
-        _ => 0..=0,
-    };
     let mut out: Vec<Cand> = Vec::new();
-    for start in starts {
-        let cells: Result<Vec<Slot>, ()> = toks[start..start + n]
-            .iter()
-            .zip(shape.kinds)
-            .map(|(t, &k)| value(t, k).map(Slot::Known))
-            .collect();
-        if let Ok(cells) = cells {
-            if !out.iter().any(|c| c.cells == cells) {
-                out.push(Cand { cells, penalty: 0.0 });
-            }
+    for (_, cells) in windows_at(toks, shape) {
+        if !out.iter().any(|c| c.cells == cells) {
+            out.push(Cand { cells, penalty: 0.0 });
         }
     }
     out
+}
+
+/// Every start of a run of `shape.width()` tokens that reads as the row, with its reading.
+fn windows_at(toks: &[&Tok], shape: &Shape<'_>) -> Vec<(usize, Vec<Slot>)> {
+    let n = shape.width();
+    let Some(last_start) = toks.len().checked_sub(n) else { return Vec::new() };
+    let filled = |t: &&&Tok| !matches!(t.kind, Kind::Val(None));
+    let first = toks.iter().position(|t| filled(&t));
+    let last = toks.iter().rposition(|t| filled(&t));
+    // A window must hold every cell that is not blank; an all-blank row reads the same anywhere.
+    let starts = match (first, last) {
+        (Some(f), Some(l)) if l - f < n => (l + 1).saturating_sub(n)..=f.min(last_start),
+        (Some(_), Some(_)) => return Vec::new(),
+        _ => 0..=last_start,
+    };
+    starts
+        .filter_map(|start| {
+            let run = toks.get(start..start + n)?;
+            let cells: Result<Vec<Slot>, ()> =
+                run.iter().zip(shape.kinds).map(|(t, &k)| value(t, k).map(Slot::Known)).collect();
+            Some((start, cells.ok()?))
+        })
+        .collect()
+}
+
+/// Whether the first and the last number of `toks` are `n` tokens apart.
+fn pinned(toks: &[&Tok], n: usize) -> bool {
+    let filled = |t: &&&Tok| !matches!(t.kind, Kind::Val(None));
+    matches!((toks.iter().position(|t| filled(&t)), toks.iter().rposition(|t| filled(&t))), (Some(f), Some(l)) if l - f + 1 == n)
+}
+
+/// Where the values of a row of delimited cells start, when the tokens leave no doubt: one
+/// run of the row's width holds every number and reads as the row, and it is not merely all
+/// the tokens there are with a blank at an end (a copy may have trimmed the row's padding).
+/// A row of blanks says nothing.
+pub(crate) fn evident_start(toks: &[&Tok], shape: &Shape<'_>) -> Option<usize> {
+    let n = shape.width();
+    let filled = |t: &&Tok| !matches!(t.kind, Kind::Val(None));
+    if !toks.iter().any(filled) {
+        return None;
+    }
+    let ends_filled = toks.first().is_some_and(filled) && toks.last().is_some_and(filled);
+    match windows_at(toks, shape).as_slice() {
+        [(start, _)] if toks.len() > n || ends_filled => Some(*start),
+        _ => None,
+    }
 }
 
 /// Readings that drop one or two numbers from a row with too many.
@@ -546,15 +616,26 @@ mod tests {
                 x: None,
                 hides_blanks: false,
                 rule: None,
+                col: None,
             })
             .collect()
     }
 
     fn readings(s: &str, source: Source) -> (How, Vec<Vec<String>>) {
-        let t = toks(s, source);
+        let (how, cands, _) = readings_with(s, source, None);
+        (how, cands)
+    }
+
+    /// The readings of `s` as the delimited cells 1, 2, … of a row whose values start in
+    /// column `first_col`, and whether it is doubtful.
+    fn readings_with(s: &str, source: Source, first_col: Option<u32>) -> (How, Vec<Vec<String>>, bool) {
+        let mut t = toks(s, source);
+        for (c, t) in (1..).zip(t.iter_mut()) {
+            t.col = Some(c);
+        }
         let refs: Vec<&Tok> = t.iter().collect();
         let sums = [Sum { parts: 0..6, total: 6 }];
-        let r = read(s, &refs, &Shape { kinds: SEVEN, sums: &sums }, None);
+        let r = read(s, &refs, &Shape { kinds: SEVEN, sums: &sums }, Hints { columns: None, first_col });
         let show = |c: &Cand| {
             c.cells
                 .iter()
@@ -565,7 +646,7 @@ mod tests {
                 })
                 .collect()
         };
-        (r.how, r.cands.iter().map(show).collect())
+        (r.how, r.cands.iter().map(show).collect(), r.doubtful)
     }
 
     #[test]
@@ -591,6 +672,24 @@ mod tests {
         let (how, c) = readings("- 1 0 0 0 0 0 1 -", Source::Markdown);
         assert_eq!(how, How::Window);
         assert_eq!(c, [["1", "0", "0", "0", "0", "0", "1"]]);
+    }
+
+    #[test]
+    fn the_grid_tells_a_merged_labels_padding_from_blank_values() {
+        // `四、结转下年度继续办理→→→→→0→0→0→0→`: two cells of padding, then `_ _ 0 0 0 0 _`.
+        let row = "- - - - 0 0 0 0 -";
+        let (how, c, doubtful) = readings_with(row, Source::Tsv, Some(3));
+        assert_eq!((how, doubtful), (How::Window, false));
+        assert_eq!(c, [["_", "_", "0", "0", "0", "0", "_"]]);
+        // Without the grid every window is a reading.
+        assert_eq!(readings_with(row, Source::Tsv, None).1.len(), 2);
+        // A row that lost a cell has no window where the grid puts it: all doubtful.
+        let (_, c, doubtful) = readings_with("- - 0 0 - 1 0 1", Source::Tsv, Some(3));
+        assert_eq!((c.len(), doubtful), (1, true));
+        // Numbers at both ends of seven cells pin a row down wherever it stands.
+        let (_, c, doubtful) = readings_with("/ / 0 / / / / / 0", Source::Tsv, Some(2));
+        assert_eq!(c, [["0", "_", "_", "_", "_", "_", "0"]]);
+        assert!(!doubtful);
     }
 
     #[test]

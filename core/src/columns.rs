@@ -7,7 +7,12 @@
 //! PDF extractor places loosely, and not from rows far away, since columns shift from page to
 //! page. A short row is placed only when every number stands clearly under one column, left to
 //! right; otherwise it is left to the other readings (and their uncertainty).
+//!
+//! Delimited cells (TSV, CSV, markdown, HTML) say their column, but a merged label's padding
+//! looks like blank values: there the column a row's values start in is learnt from the rows
+//! that leave no doubt.
 
+use crate::cells::{evident_start, Shape};
 use crate::layout::{Kind, Tok};
 
 /// The centre of each column, left to right, in display columns.
@@ -72,6 +77,51 @@ pub(crate) fn place_within(toks: &[&Tok], extents: &[(u32, u32)]) -> Option<Vec<
     Some(out)
 }
 
+/// In a table of delimited cells, the column each row's first value is in, by the column of
+/// the row's label: learnt from rows whose values leave no doubt, per label column because
+/// broken markdown shifts some rows by a cell.
+#[derive(Debug, Default)]
+pub(crate) struct FirstColumns {
+    votes: Vec<(Option<u32>, u32, usize)>,
+}
+
+impl FirstColumns {
+    /// Learns from `rows`: each its label's column and the tokens of its values, as a row of
+    /// `shape`.
+    pub(crate) fn learn<'r, 't: 'r, 's: 'r>(
+        rows: impl Iterator<Item = (Option<u32>, &'r [&'t Tok], &'r Shape<'s>)>,
+    ) -> Self {
+        let mut out = FirstColumns::default();
+        for (label, toks, shape) in rows {
+            let Some(first) = evident_start(toks, shape).and_then(|s| toks.get(s)).and_then(|t| t.col) else {
+                continue;
+            };
+            match out.votes.iter_mut().find(|v| v.0 == label && v.1 == first) {
+                Some(v) => v.2 += 1,
+                None => out.votes.push((label, first, 1)),
+            }
+        }
+        out
+    }
+
+    /// The first value's column for a row labelled in column `label`: what most rows labelled
+    /// there say, or else what most rows say (a row that lost a cell says otherwise).
+    pub(crate) fn get(&self, label: Option<u32>) -> Option<u32> {
+        let best = |votes: &mut dyn Iterator<Item = &(Option<u32>, u32, usize)>| {
+            let mut tally: Vec<(u32, usize)> = Vec::new();
+            for &(_, c, n) in votes {
+                match tally.iter_mut().find(|t| t.0 == c) {
+                    Some(t) => t.1 += n,
+                    None => tally.push((c, n)),
+                }
+            }
+            let total: usize = tally.iter().map(|t| t.1).sum();
+            tally.iter().find(|t| t.1 * 2 > total).map(|t| t.0)
+        };
+        best(&mut self.votes.iter().filter(|v| v.0 == label)).or_else(|| best(&mut self.votes.iter()))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,6 +137,7 @@ mod tests {
             x: Some((x, x + w)),
             hides_blanks: false,
             rule: None,
+            col: None,
         }
     }
 
@@ -95,6 +146,36 @@ mod tests {
         let model = vec![10.0, 20.0, 30.0, 40.0];
         let (a, b) = (tok(9, 2), tok(39, 2));
         assert_eq!(place(&[&a, &b], &model), Some(vec![0, 3]));
+    }
+
+    #[test]
+    fn most_rows_say_where_values_start() {
+        let shape = Shape { kinds: &[crate::template::CellKind::Count; 2], sums: &[] };
+        // The cells of `s` (numbers and `-` blanks) in columns 1, 2, …
+        let row = |s: &str| -> Vec<Tok> {
+            let mut lexemes = Vec::new();
+            crate::lexer::lex(s, 0, false, &mut lexemes);
+            (1..)
+                .zip(lexemes)
+                .map(|(c, l)| {
+                    let kind = match l.piece {
+                        crate::lexer::Piece::Num(n) => Kind::Val(Some(n)),
+                        _ => Kind::Val(None),
+                    };
+                    Tok { kind, col: Some(c), ..tok(0, 0) }
+                })
+                .collect()
+        };
+        // Two full rows labelled in column 0 start at 1; one that lost its first cell says 2.
+        let rows = [row("4 5"), row("1 0"), row("- 3 8")];
+        let refs: Vec<Vec<&Tok>> = rows.iter().map(|r| r.iter().collect()).collect();
+        let first = FirstColumns::learn(refs.iter().map(|r| (Some(0), r.as_slice(), &shape)));
+        assert_eq!(first.get(Some(0)), Some(1));
+        // A label column never seen falls back on every row's say.
+        assert_eq!(first.get(Some(5)), Some(1));
+        // A tie says nothing.
+        let first = FirstColumns::learn(refs[1..].iter().map(|r| (Some(0), r.as_slice(), &shape)));
+        assert_eq!(first.get(Some(0)), None);
     }
 
     #[test]

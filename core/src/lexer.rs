@@ -35,6 +35,9 @@ pub(crate) struct Num {
     pub note: Option<Span>,
     /// Written against a label with no space (`规章000行政…`): separators were lost here.
     pub glued: bool,
+    /// Written after a lone no-break space that follows a label (`规章\u{a0}029`): in a table
+    /// stripped of its tags that is a blank cell (`<td>&nbsp;</td>`), in prose a space.
+    pub after_nbsp: bool,
 }
 
 /// What a piece of a cell is.
@@ -353,7 +356,9 @@ fn number_at(cell: &str, pos: usize, base: usize) -> Option<(Num, usize, bool)> 
     };
     let digits = (base + digits_at, base + digits_at + digits_len);
     let glued = adjacent.is_some_and(|c| !is_space(c));
-    Some((Num { digits, value, signed, note: note_span, glued }, len, ordinal_tail))
+    let after_nbsp =
+        cell[..pos].strip_suffix('\u{a0}').and_then(|b| b.chars().next_back()).is_some_and(is_cjk);
+    Some((Num { digits, value, signed, note: note_span, glued, after_nbsp }, len, ordinal_tail))
 }
 
 #[cfg(test)]

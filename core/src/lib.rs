@@ -184,7 +184,7 @@ fn run(input: &str) -> Result<Report, Error> {
     Ok(Report {
         edition: report_edition,
         year: meta.year,
-        organ: meta.organ,
+        organ: meta.organ.map(|span| sections::organ_text(&working, input, &map, span)),
         active_disclosure: active_table,
         requests: requests_table,
         appeals: appeals_table,
@@ -218,7 +218,7 @@ fn no_tables(
         return Ok(Report {
             edition: None,
             year: meta.year,
-            organ: meta.organ,
+            organ: meta.organ.map(|span| sections::organ_text(working, input, map, span)),
             active_disclosure: None,
             requests: None,
             appeals: None,
@@ -296,10 +296,11 @@ pub mod fuzzing {
                 x: None,
                 hides_blanks: false,
                 rule: None,
+                col: None,
             })
             .collect();
         let refs: Vec<&Tok> = toks.iter().collect();
-        cells::read(digits, &refs, &Shape { kinds: &kinds, sums: &sums }, None).cands.len()
+        cells::read(digits, &refs, &Shape { kinds: &kinds, sums: &sums }, cells::Hints::default()).cands.len()
     }
 
     /// Finding the sections and the title.

@@ -9,8 +9,8 @@
 //! 3. Each row's tokens are read into candidate cells ([`crate::cells`]) and the candidates
 //!    chosen with the four identities of the template ([`crate::solve`]).
 
-use crate::cells::{self, How, Reading, Shape, Sum};
-use crate::columns;
+use crate::cells::{self, Hints, How, Reading, Shape, Sum};
+use crate::columns::{self, FirstColumns};
 use crate::layout::{main_source, Kind, Segment, Source, Tok};
 use crate::model::{Applicant, Applicants, Edition, Layout, RequestRow, Requests};
 use crate::report::Diagnostics;
@@ -55,6 +55,8 @@ struct Obs<'t> {
     origin: Origin,
     /// For a row printed on two lines of aligned text, how many values the first line holds.
     split: Option<usize>,
+    /// The column of its label, in a row of delimited cells.
+    label_col: Option<u32>,
 }
 
 impl Obs<'_> {
@@ -94,6 +96,12 @@ pub(crate) fn read(
     let present: Vec<(RequestRow, usize)> =
         rows.iter().zip(&assignment).filter_map(|(&r, a)| a.map(|i| (r, i))).collect();
     let observed: Vec<&[&Tok]> = obs.iter().map(|o| o.vals.as_slice()).collect();
+    let rows_of_cells = || obs.iter().filter(|o| o.origin == Origin::Row);
+    let first_columns = FirstColumns::learn(rows_of_cells().map(|o| (o.label_col, &o.vals[..], &SHAPE)));
+    // Failing that, a row that reaches the grid's last column has its values in the last seven
+    // (each cell of table 三 is one column wide; a row that stops short was trimmed).
+    let last_col = |o: &Obs<'_>| o.vals.last().and_then(|t| t.col);
+    let grid_last = rows_of_cells().filter_map(last_col).max();
     let readings: Vec<Reading> = present
         .iter()
         .map(|&(_, i)| match obs[i].origin {
@@ -101,7 +109,12 @@ pub(crate) fn read(
             _ => match obs[i].split {
                 Some(k) => cells::interleaved(&obs[i].vals[..k], &obs[i].vals[k..], &SHAPE),
                 None => {
-                    cells::read(text, &obs[i].vals, &SHAPE, columns::nearest(&observed, i, COLS).as_deref())
+                    let columns = columns::nearest(&observed, i, COLS);
+                    let first_col = first_columns.get(obs[i].label_col).or_else(|| {
+                        let last = last_col(&obs[i]).filter(|&c| Some(c) == grid_last)?;
+                        (last + 1).checked_sub(COLS as u32)
+                    });
+                    cells::read(text, &obs[i].vals, &SHAPE, Hints { columns: columns.as_deref(), first_col })
                 }
             },
         })
@@ -273,20 +286,28 @@ fn observe<'t>(text: &str, segs: &[Segment<'t>]) -> Vec<Obs<'t>> {
             let whole = label.clone();
             for n in named.iter().take(blanks) {
                 let label = whole.get(n.start..n.end).unwrap_or("").to_string();
-                out.push(Obs { label, vals: Vec::new(), at: seg.at, origin: Origin::Blank, split: None });
+                out.push(Obs {
+                    label,
+                    vals: Vec::new(),
+                    at: seg.at,
+                    origin: Origin::Blank,
+                    split: None,
+                    label_col: None,
+                });
             }
             if let Some(cut) = blanks.checked_sub(1).and_then(|b| named.get(b)).map(|n| n.end) {
                 label = whole.get(cut..).unwrap_or("").to_string();
             }
         }
         for (n, (piece, split)) in physical_rows(&seg.vals).into_iter().enumerate() {
-            let label = if n == 0 { std::mem::take(&mut label) } else { String::new() };
+            let (label, label_col) =
+                if n == 0 { (std::mem::take(&mut label), seg.label_col) } else { (String::new(), None) };
             let at = if n == 0 { seg.at } else { piece.first().map_or(seg.at, |t| t.span.0) };
             let streamed = !piece.first().is_some_and(|t| t.row_start);
             if streamed && piece.len() > COLS && piece.len() % COLS == 0 {
                 chunk(text, label, piece, at, &mut out);
             } else {
-                out.push(Obs { label, vals: piece, at, origin: Origin::Row, split });
+                out.push(Obs { label, vals: piece, at, origin: Origin::Row, split, label_col });
             }
         }
     }
@@ -340,14 +361,14 @@ fn chunk<'t>(text: &str, label: String, vals: Vec<&'t Tok>, at: usize, out: &mut
             for (r, vals) in by_cols.into_iter().enumerate() {
                 let n = named[named.len() - k + r];
                 let label = label.get(n.start..n.end).unwrap_or("").to_string();
-                out.push(Obs { label, vals, at, origin: Origin::ColumnMajor, split: None });
+                out.push(Obs { label, vals, at, origin: Origin::ColumnMajor, split: None, label_col: None });
             }
             return;
         }
     }
     for (r, vals) in by_rows.into_iter().enumerate() {
         let label = if r == 0 { label.clone() } else { String::new() };
-        out.push(Obs { label, vals, at, origin: Origin::Chunk, split: None });
+        out.push(Obs { label, vals, at, origin: Origin::Chunk, split: None, label_col: None });
     }
 }
 
@@ -414,7 +435,7 @@ fn named_rows(label: &str, edition: Edition) -> Vec<Named> {
 fn sums_holding(text: &str, rows: &[Vec<&Tok>]) -> usize {
     rows.iter()
         .filter(|r| {
-            let rd = cells::read(text, r, &SHAPE, None);
+            let rd = cells::read(text, r, &SHAPE, Hints::default());
             rd.how == How::Exact
                 && rd.cands.iter().all(|c| {
                     cells::obeys_sums(&c.cells, &SHAPE)

@@ -165,7 +165,8 @@ fn ending(text: &str, from: usize) -> usize {
 /// What the title says.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Meta {
-    pub organ: Option<String>,
+    /// Where the organ is named in the working text.
+    pub organ: Option<(usize, usize)>,
     pub year: Option<u16>,
     /// Where the title starts, when one was found.
     pub title_at: Option<usize>,
@@ -183,12 +184,31 @@ pub(crate) fn meta(text: &str) -> Meta {
         let Some(title_end) = title_after(&head[after..]) else {
             continue;
         };
-        let between = &head[after..after + title_end];
-        let organ =
-            organ_between(between).or_else(|| cjk_run_before(head, at)).or_else(|| previous_line(head, at));
+        let organ = organ_between(head, after, after + title_end)
+            .or_else(|| organ_run_before(head, at))
+            .or_else(|| previous_line(head, at));
         return Meta { organ, year: Some(year), title_at: Some(line_start(head, at)) };
     }
     Meta { organ: None, year: statistics_year(head), title_at: None }
+}
+
+/// The organ as the input writes it (full-width brackets and all), when `text[span]` of the
+/// working text maps back to input that folds to it; else as the working text has it. Spaces
+/// (a title set in spaced type) are dropped.
+pub(crate) fn organ_text(
+    working: &str,
+    input: &str,
+    map: &crate::text::OffsetMap,
+    span: (usize, usize),
+) -> String {
+    let squeeze =
+        |s: &str| -> String { s.chars().filter(|c| !c.is_whitespace() && *c != '\u{a0}').collect() };
+    let folded = squeeze(working.get(span.0..span.1).unwrap_or(""));
+    let original = input.get(map.to_input(span.0)..map.to_input(span.1)).map(squeeze);
+    match original {
+        Some(o) if squeeze(&crate::text::normalize(&o).0) == folded => o,
+        _ => folded,
+    }
 }
 
 /// Every `YYYY年` or `YYYY 年度` in `text`: (start, year, offset after `年`/`年度`).
@@ -231,43 +251,50 @@ fn title_after(rest: &str) -> Option<usize> {
     Some(open + end.0 + end.1)
 }
 
-/// The organ written between the year and `政府信息公开` (`2025 年上海市人民政府办公厅政府信息公开`).
-fn organ_between(between: &str) -> Option<String> {
+/// The organ written between the year and `政府信息公开` (`2025 年上海市人民政府办公厅政府信息公开`):
+/// `text[from..to]` is the title after its year.
+fn organ_between(text: &str, from: usize, to: usize) -> Option<(usize, usize)> {
+    let between = text.get(from..to)?;
     let cut = ["政府信息公开", "政务公开", "信息公开"].iter().filter_map(|k| between.find(k)).min()?;
-    clean_organ(&between[..cut])
+    trim_organ(text, from, from + cut)
 }
 
-/// The run of ideographs right before byte `at`, on its line.
-fn cjk_run_before(text: &str, at: usize) -> Option<String> {
-    let before = text[..at].trim_end_matches(is_space);
-    let start = before
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| is_cjk(c) || "（）()".contains(c))
-        .last()
-        .map(|(i, _)| i)?;
-    clean_organ(&before[start..])
+/// The run of organ characters right before byte `at`, on its line.
+fn organ_run_before(text: &str, at: usize) -> Option<(usize, usize)> {
+    let end = text[..at].trim_end_matches(is_space).len();
+    let start =
+        text[..end].char_indices().rev().take_while(|&(_, c)| is_organ_char(c)).last().map(|(i, _)| i)?;
+    trim_organ(text, start, end)
 }
 
 /// The last non-empty line before the line holding `at` (titles set on two lines).
-fn previous_line(text: &str, at: usize) -> Option<String> {
-    let ls = line_start(text, at);
-    let before = text[..ls].trim_end();
-    let line = before.rsplit('\n').next()?;
-    let line = line.trim_matches(|c: char| is_space(c) || c == '#' || c == '*');
-    (line.chars().count() <= 30 && line.chars().all(|c| is_cjk(c) || "（）()".contains(c)))
-        .then(|| clean_organ(line))
-        .flatten()
+fn previous_line(text: &str, at: usize) -> Option<(usize, usize)> {
+    let end = text[..line_start(text, at)].trim_end().len();
+    let start = line_start(text, end);
+    let line = text.get(start..end)?;
+    let fits = line.chars().count() <= 30
+        && line.chars().all(|c| is_organ_char(c) || is_space(c) || c == '#' || c == '*');
+    fits.then(|| trim_organ(text, start, end)).flatten()
 }
 
 fn line_start(text: &str, at: usize) -> usize {
     text[..at].rfind('\n').map_or(0, |p| p + 1)
 }
 
-fn clean_organ(s: &str) -> Option<String> {
-    let organ: String = s.chars().filter(|&c| !c.is_whitespace() && c != '\u{a0}').collect();
-    let organ = organ.trim_matches(|c: char| !is_cjk(c) && !"（）()".contains(c));
-    (organ.chars().filter(|&c| is_cjk(c)).count() >= 2).then(|| organ.to_string())
+/// Characters of an organ's name: ideographs, brackets, and the placeholders templates use
+/// (`XX县`, `××局`).
+fn is_organ_char(c: char) -> bool {
+    is_cjk(c) || "()（）×○〇".contains(c) || c.is_ascii_uppercase()
+}
+
+/// `text[start..end]` without what cannot begin or end a name (spaces, punctuation, a bracket
+/// facing outwards); `None` unless two ideographs remain.
+fn trim_organ(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let s = text.get(start..end)?;
+    let t = s.trim_start_matches(|c: char| !is_organ_char(c) || ")）".contains(c));
+    let lead = s.len() - t.len();
+    let t = t.trim_end_matches(|c: char| !is_organ_char(c) || "(（".contains(c));
+    (t.chars().filter(|&c| is_cjk(c)).count() >= 2).then(|| (start + lead, start + lead + t.len()))
 }
 
 /// The year of the statistics period (`统计期限自 2024 年 1 月 1 日`) or of a `YYYY年1月1日`.
@@ -294,16 +321,26 @@ fn statistics_year(text: &str) -> Option<u16> {
 mod tests {
     use super::*;
 
+    fn organ(t: &str) -> Option<String> {
+        meta(t).organ.map(|span| organ_text(t, t, &crate::text::OffsetMap::default(), span))
+    }
+
     #[test]
     fn titles_give_organ_and_year() {
-        let m = meta("# 赣州经济技术开发区党政办公室 2021 年政府信息公开 公开工作年度报告\n\n正文");
-        assert_eq!((m.organ.as_deref(), m.year), (Some("赣州经济技术开发区党政办公室"), Some(2021)));
-        let m = meta("正文\n2025 年上海市人民政府办公厅政府信息公开\n工作年度报告\n");
-        assert_eq!((m.organ.as_deref(), m.year), (Some("上海市人民政府办公厅"), Some(2025)));
-        let m = meta("            淮安市人民政府\n     2024 年政府信息公开工作年度报告\n");
-        assert_eq!((m.organ.as_deref(), m.year), (Some("淮安市人民政府"), Some(2024)));
-        let m = meta("-1-淮安市人民政府2024年政府信息公开工作年度报告本报告由");
-        assert_eq!(m.organ.as_deref(), Some("淮安市人民政府"));
+        let t = "# 赣州经济技术开发区党政办公室 2021 年政府信息公开 公开工作年度报告\n\n正文";
+        assert_eq!((organ(t).as_deref(), meta(t).year), (Some("赣州经济技术开发区党政办公室"), Some(2021)));
+        let t = "正文\n2025 年上海市人民政府办公厅政府信息公开\n工作年度报告\n";
+        assert_eq!((organ(t).as_deref(), meta(t).year), (Some("上海市人民政府办公厅"), Some(2025)));
+        let t = "            淮安市人民政府\n     2024 年政府信息公开工作年度报告\n";
+        assert_eq!((organ(t).as_deref(), meta(t).year), (Some("淮安市人民政府"), Some(2024)));
+        assert_eq!(
+            organ("-1-淮安市人民政府2024年政府信息公开工作年度报告本报告由").as_deref(),
+            Some("淮安市人民政府")
+        );
+        assert_eq!(
+            organ("# XX县交通运输局2024年政府信息公开工作年度报告").as_deref(),
+            Some("XX县交通运输局")
+        );
     }
 
     #[test]

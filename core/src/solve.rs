@@ -132,6 +132,11 @@ fn solve_component(readings: &[Reading], rows: &[usize], ids: &[&Identity], out:
     let best = results.iter().map(|r| r.score).max();
     let mut winners: Vec<&Outcome> = results.iter().filter(|r| Some(r.score) == best).collect();
     winners.sort_by(|a, b| a.penalty.total_cmp(&b.penalty));
+    if let Some(w) = winners.first() {
+        for (k, &r) in ambiguous.iter().enumerate() {
+            grid[r] = w.solved[k].clone();
+        }
+    }
 
     for &r in rows {
         let rd = &readings[r];
@@ -141,25 +146,94 @@ fn solve_component(readings: &[Reading], rows: &[usize], ids: &[&Identity], out:
             // Too many combinations, or none consistent: the least implausible reading.
             _ => least_penalty(rd),
         };
+        let placed = match (k, winners.first()) {
+            (Some(k), Some(w)) if rd.how == How::Missing => {
+                placements_in_doubt(rd, &rd.cands[w.choice[k]].cells, r, &grid, ids)
+            }
+            _ => Vec::new(),
+        };
         for (c, slot) in chosen.iter().enumerate() {
             let value = match slot {
                 Slot::Known(v) => *v,
                 Slot::Unknown => None,
             };
             out.cells[r][c] = value;
-            let doubtful = match k {
-                None => false,
-                Some(k) if !winners.is_empty() => {
-                    // Inferred in a winner, or not the same in all winners.
-                    winners.iter().any(|w| {
-                        readings[r].cands[w.choice[k]].cells[c] == Slot::Unknown || w.solved[k][c] != *slot
-                    })
-                }
-                Some(_) => differs(rd, c) || *slot == Slot::Unknown,
-            };
+            let doubtful = placed.get(c).copied().unwrap_or(false)
+                || match k {
+                    None => false,
+                    Some(k) if !winners.is_empty() => {
+                        // Inferred in a winner, or not the same in all winners.
+                        winners.iter().any(|w| {
+                            readings[r].cands[w.choice[k]].cells[c] == Slot::Unknown
+                                || w.solved[k][c] != *slot
+                        })
+                    }
+                    Some(_) => differs(rd, c) || *slot == Slot::Unknown,
+                };
             out.uncertain[r][c] = doubtful || rd.how == How::Forced || rd.doubtful || *slot == Slot::Unknown;
         }
     }
+    // An inferred reading (digits split, cells placed or moved) is trusted only as far as the
+    // arithmetic around it holds: a row so read that takes part in a broken identity is
+    // doubtful as a whole — in a report whose sums do not hold, a split or placement that fits
+    // some of them proves nothing.
+    for &r in rows {
+        let rd = &readings[r];
+        let inferred =
+            rd.cands.len() > 1 || matches!(rd.how, How::Glued | How::Missing | How::Dropped | How::Reordered);
+        let broken = ids
+            .iter()
+            .any(|id| id.lhs.iter().chain(&id.rhs).any(|&(row, _)| row == r) && !holds(id, &out.cells));
+        if inferred && broken {
+            out.uncertain[r].iter_mut().for_each(|u| *u = true);
+        }
+    }
+}
+
+/// The cells of row `r` (read with cells missing, `chosen` its winning placement) whose place
+/// the arithmetic does not vouch for. The identity that fills a hole cannot also check where
+/// the hole is: a placement is refuted only by identities clear of its holes, and every cell
+/// is doubtful on which the placements left standing disagree. `grid` is the table solved.
+fn placements_in_doubt(
+    rd: &Reading,
+    chosen: &[Slot],
+    r: usize,
+    grid: &[Vec<Slot>],
+    ids: &[&Identity],
+) -> Vec<bool> {
+    let broken = |grid: &[Vec<Slot>], id: &&&Identity| {
+        let sum = |cells: &[(usize, usize)]| {
+            cells.iter().try_fold(0i64, |a, &rc| a.checked_add(int(get(grid, rc))?))
+        };
+        !matches!((sum(&id.lhs), sum(&id.rhs)), (Some(a), Some(b)) if a == b)
+    };
+    let allowed = ids.iter().filter(|id| broken(grid, id)).count();
+    let mut trial = grid.to_vec();
+    let mut doubt = vec![false; chosen.len()];
+    for cand in &rd.cands {
+        let Some(row) = trial.get_mut(r) else { break };
+        row.clone_from(&cand.cells);
+        let clear = |id: &&&Identity| {
+            id.lhs.iter().chain(&id.rhs).all(|&(rr, c)| rr != r || cand.cells.get(c) != Some(&Slot::Unknown))
+        };
+        if ids.iter().filter(clear).filter(|id| broken(&trial, id)).count() <= allowed {
+            for (d, (a, b)) in doubt.iter_mut().zip(chosen.iter().zip(&cand.cells)) {
+                *d |= a != b;
+            }
+        }
+    }
+    doubt
+}
+
+/// Whether `id` holds for `cells` (blanks count as 0).
+fn holds(id: &Identity, cells: &[Vec<Option<Decimal>>]) -> bool {
+    let sum = |side: &[(usize, usize)]| {
+        side.iter().try_fold(0i64, |acc, &(r, c)| {
+            let v = cells.get(r)?.get(c)?.map_or(Some(0), |d| d.as_int())?;
+            acc.checked_add(v)
+        })
+    };
+    matches!((sum(&id.lhs), sum(&id.rhs)), (Some(a), Some(b)) if a == b)
 }
 
 /// One combination of readings, tried.

@@ -95,7 +95,9 @@ pub(crate) fn active_rows(edition: Edition) -> &'static [ActiveSpec] {
     ];
     const DOCS_2019: &[&str] = &["newly_made", "newly_published", "total_published"];
     const ITEMS_2019: &[&str] = &["previous_items", "change", "decisions"];
-    const OTHER_SERVICES: &[Cue] = &[("其他对外管理服务事项", 1.0), ("对外管理服务", 1.0)];
+    // `其他对外管理` alone: the label is often wrapped after it, below the numbers.
+    const OTHER_SERVICES: &[Cue] =
+        &[("其他对外管理服务事项", 1.0), ("对外管理服务", 1.0), ("其他对外管理", 0.9)];
     const PROCUREMENT_CUES: &[Cue] = &[("政府集中采购", 1.0), ("集中采购", 1.0)];
     const E2019: &[ActiveSpec] = &[
         spec(ActiveRow2019::Regulations.key(), REGULATIONS, DOCS, DOCS_2019),

@@ -146,8 +146,11 @@ pub(crate) fn normalize(input: &str) -> (String, OffsetMap) {
 /// The working form of one character; `None` drops it.
 pub(crate) fn fold(c: char) -> Option<char> {
     Some(match c {
-        // Full-width ASCII forms, except the ideographic brackets and the enumeration comma,
-        // which Chinese text uses in their own right and which we compare after folding anyway.
+        // The full-width comma is Chinese punctuation in its own right: folded, it would split
+        // the cells of CSV (`（二）部分公开（区分处理的，只计这一情形…）`) and glue numbers
+        // listed in prose into one (`23，20`).
+        '\u{FF0C}' => c,
+        // Other full-width ASCII forms.
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFF01 + 0x21)?,
         '\u{3000}' | '\u{00A0}' | '\u{2007}' | '\u{202F}' => '\u{00A0}',
         '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => return None,

@@ -74,6 +74,8 @@ pub(crate) struct Tok {
     /// The column extents of the latest dashed rule above it (`---- ----- ---`, the rules of
     /// pandoc's plain-text tables), in display columns: they say where every column is.
     pub rule: Option<std::sync::Arc<[(u32, u32)]>>,
+    /// Its column in a row of delimited cells (TSV, CSV, pipe, HTML rows).
+    pub col: Option<u32>,
 }
 
 #[derive(Clone, Debug)]
@@ -123,7 +125,9 @@ pub(crate) fn read(
             flush_grid(&mut grid, &mut out, diags, text);
             in_grid = false;
         }
-        if line.trim_matches([' ', '\t']).is_empty() && !line.contains('\u{a0}') && !is_tab_cell(line) {
+        // Empty, but not a row of empty TSV fields, a tab cell or a line of `&nbsp;`s.
+        let blank_row = line.matches('\t').count() >= 2 || line.contains('\u{a0}') || is_tab_cell(line);
+        if line.trim_matches([' ', '\t']).is_empty() && !blank_row {
             flush(&mut block, &mut out, diags, text);
             continue;
         }
@@ -176,11 +180,17 @@ pub(crate) fn read(
             }
             continue;
         };
-        for (offset, cell) in cells {
+        let mut columns_of: Vec<u32> = Vec::new();
+        for (c, (offset, cell)) in cells.into_iter().enumerate() {
             lex(cell, line_at + offset, true, &mut lexemes);
+            columns_of.resize(lexemes.len(), u32::try_from(c).unwrap_or(u32::MAX));
         }
         report_notes(text, &lexemes, diags);
-        let toks = lexemes.drain(..).filter_map(|l| token(l, source));
+        let delimited = matches!(source, Source::Html | Source::Markdown | Source::Tsv | Source::Csv);
+        let toks = lexemes
+            .drain(..)
+            .zip(columns_of)
+            .filter_map(|(l, c)| token(l, source).map(|t| Tok { col: delimited.then_some(c), ..t }));
         if matches!(source, Source::Cell | Source::TabCell) {
             block.extend(toks);
         } else {
@@ -249,7 +259,10 @@ fn flush_grid(grid: &mut Vec<Vec<Vec<Lexeme>>>, out: &mut Vec<Tok>, diags: &mut 
         let pieces: Vec<&Lexeme> = grid.iter().filter_map(|line| line.get(c)).flatten().collect();
         let filled: Vec<&Lexeme> = pieces.iter().copied().filter(|l| l.piece != Piece::Blank).collect();
         let kept = if filled.is_empty() { pieces.into_iter().take(1).collect() } else { filled };
-        unit.extend(kept.into_iter().filter_map(|l| token(l.clone(), Source::Markdown)));
+        let col = u32::try_from(c).ok();
+        unit.extend(
+            kept.into_iter().filter_map(|l| token(l.clone(), Source::Markdown).map(|t| Tok { col, ..t })),
+        );
     }
     grid.clear();
     flush(&mut unit, out, diags, text);
@@ -324,6 +337,7 @@ fn token(l: Lexeme, source: Source) -> Option<Tok> {
         x: None,
         hides_blanks: false,
         rule: None,
+        col: None,
     })
 }
 
@@ -410,12 +424,14 @@ pub(crate) struct Segment<'t> {
     pub at: usize,
     /// Offsets in `label` where a row ordinal (`1.`, `（三）`, `四、`) starts.
     pub ordinals: Vec<usize>,
+    /// The column of the label's last cell, in a row of delimited cells.
+    pub label_col: Option<u32>,
     pub vals: Vec<&'t Tok>,
 }
 
 impl Segment<'_> {
     fn new() -> Self {
-        Segment { label: String::new(), at: 0, ordinals: Vec::new(), vals: Vec::new() }
+        Segment { label: String::new(), at: 0, ordinals: Vec::new(), label_col: None, vals: Vec::new() }
     }
 }
 
@@ -432,6 +448,7 @@ pub(crate) fn segments<'t>(text: &str, toks: &'t [Tok]) -> Vec<Segment<'t>> {
                     has_at = false;
                 }
                 let raw = text.get(t.span.0..t.span.1).unwrap_or("");
+                cur.label_col = t.col;
                 let mut before = None;
                 for (i, c) in raw.char_indices() {
                     if crate::lexer::ordinal_at(raw.get(i..).unwrap_or(""), c, before) {
