@@ -74,6 +74,19 @@ fn rows_named(label: &str, edition: Edition) -> Vec<usize> {
     out
 }
 
+/// The row named by a label wrapped past its numbers (`行政规范` / numbers / `性文件`): one
+/// whose cue runs from `label` into `next`, the label after the numbers; with how much of
+/// `next` it takes.
+fn wrapped_row(label: &str, next: &str, edition: Edition) -> Option<(usize, usize)> {
+    let joined = format!("{label}{next}");
+    let mut hits = Vec::new();
+    active_index(edition).hits(&joined, &mut hits);
+    hits.iter()
+        .filter(|h| h.start < label.len() && h.end > label.len())
+        .max_by_key(|h| h.end)
+        .map(|h| (h.row, h.end - label.len()))
+}
+
 /// Reads table 二 in `edition` from the segments of its region. `column_major` says whether
 /// the document lists numbers column by column (learnt from table 三).
 pub(crate) fn read(
@@ -93,8 +106,20 @@ pub(crate) fn read(
     let aligned = main_source(segs.iter().flat_map(|s| s.vals.iter().copied())) == Some(Source::Aligned);
     let mut queue: VecDeque<usize> = VecDeque::new();
     let mut orphans: Vec<&Tok> = Vec::new();
-    for seg in segs {
-        for i in rows_named(&seg.label, edition) {
+    // How much of the next segment's label the end of a wrapped label took.
+    let mut taken = 0;
+    for (k, seg) in segs.iter().enumerate() {
+        let label = seg.label.get(std::mem::take(&mut taken)..).unwrap_or("");
+        let mut named = rows_named(label, edition);
+        if named.is_empty() && !seg.vals.is_empty() {
+            if let Some((row, used)) =
+                segs.get(k + 1).and_then(|next| wrapped_row(label, &next.label, edition))
+            {
+                named.push(row);
+                taken = used;
+            }
+        }
+        for i in named {
             if assigned[i].is_none() && !queue.contains(&i) {
                 queue.push_back(i);
             }
@@ -162,7 +187,12 @@ pub(crate) fn read(
             (other.field_keys == specs[i].field_keys).then(|| columns::from_row(full)).flatten()
         });
         let first_col = (!shared[i]).then(|| first_columns.get(label_cols[i])).flatten();
-        let mut rd = cells::read(text, vals, &shapes[i], Hints { columns: model.as_deref(), first_col });
+        let mut rd = cells::read(
+            text,
+            vals,
+            &shapes[i],
+            Hints { columns: model.as_deref(), first_col, misfit: false },
+        );
         if shared[i] {
             // Which numbers of a shared run are this row's is a guess.
             rd.how = How::Forced;

@@ -118,6 +118,9 @@ pub(crate) struct Hints<'a> {
     pub columns: Option<&'a [f32]>,
     /// The table column its first value belongs in, for a row of delimited cells.
     pub first_col: Option<u32>,
+    /// A row of delimited cells that does not end where the table's rows do: it lost or gained
+    /// a cell, and where cannot be told.
+    pub misfit: bool,
 }
 
 /// Lists the readings of `toks` (tokens of the working text `text`) as a row of `shape`.
@@ -145,8 +148,10 @@ pub(crate) fn read(text: &str, toks: &[&Tok], shape: &Shape<'_>, hints: Hints<'_
     // A row of delimited cells whose first value is not where the table's lost or gained a
     // cell somewhere, unless numbers at both ends of its width pin it down (a rowspan that
     // runs one row too far shifts a row whole; its cells are still all there).
-    let first_col = hints.first_col.filter(|_| !pinned(toks, n));
-    let off_grid = matches!((first_col, toks.first().and_then(|t| t.col)), (Some(a), Some(b)) if a != b);
+    let pinned = pinned(toks, n);
+    let first_col = hints.first_col.filter(|_| !pinned);
+    let off_grid = hints.misfit && !pinned
+        || matches!((first_col, toks.first().and_then(|t| t.col)), (Some(a), Some(b)) if a != b);
     if toks.len() == n && direct.iter().all(Result::is_ok) {
         let cells = direct.into_iter().map(|v| Slot::Known(v.unwrap_or(None))).collect();
         return Reading { cands: vec![Cand { cells, penalty: 0.0 }], how: How::Exact, doubtful: off_grid };
@@ -168,7 +173,7 @@ pub(crate) fn read(text: &str, toks: &[&Tok], shape: &Shape<'_>, hints: Hints<'_
                     None => Reading { cands: windows, how: How::Window, doubtful: true },
                 };
             }
-            return Reading { cands: windows, how: How::Window, doubtful: false };
+            return Reading { cands: windows, how: How::Window, doubtful: off_grid };
         }
         let dropped = drop_strays(toks, shape);
         if !dropped.is_empty() {
@@ -177,8 +182,8 @@ pub(crate) fn read(text: &str, toks: &[&Tok], shape: &Shape<'_>, hints: Hints<'_
         return forced(toks, shape);
     }
     let (mut glued, doubtful) = glue(text, toks, shape);
-    // Digits split or cells placed after a no-break space that may have been a blank cell.
-    let nbsp = toks.iter().any(|t| matches!(&t.kind, Kind::Val(Some(n)) if n.after_nbsp));
+    // Digits split or cells placed beside a no-break space that may have been a blank cell.
+    let nbsp = toks.iter().any(|t| matches!(&t.kind, Kind::Val(Some(n)) if n.nbsp_beside));
     let doubtful = doubtful || nbsp;
     let missing = place_missing(toks, shape);
     let hidden = toks.iter().any(|t| t.hides_blanks);
@@ -635,7 +640,12 @@ mod tests {
         }
         let refs: Vec<&Tok> = t.iter().collect();
         let sums = [Sum { parts: 0..6, total: 6 }];
-        let r = read(s, &refs, &Shape { kinds: SEVEN, sums: &sums }, Hints { columns: None, first_col });
+        let r = read(
+            s,
+            &refs,
+            &Shape { kinds: SEVEN, sums: &sums },
+            Hints { columns: None, first_col, misfit: false },
+        );
         let show = |c: &Cand| {
             c.cells
                 .iter()

@@ -77,6 +77,23 @@ pub(crate) fn place_within(toks: &[&Tok], extents: &[(u32, u32)]) -> Option<Vec<
     Some(out)
 }
 
+/// The value most of `values` take, if one is more common than every other.
+pub(crate) fn most_common(values: impl Iterator<Item = u32>) -> Option<u32> {
+    let mut tally: Vec<(u32, usize)> = Vec::new();
+    for v in values {
+        match tally.iter_mut().find(|t| t.0 == v) {
+            Some(t) => t.1 += 1,
+            None => tally.push((v, 1)),
+        }
+    }
+    tally.sort_by(|a, b| b.1.cmp(&a.1));
+    match tally.as_slice() {
+        [(v, _)] => Some(*v),
+        [(v, a), (_, b), ..] if a > b => Some(*v),
+        _ => None,
+    }
+}
+
 /// In a table of delimited cells, the column each row's first value is in, by the column of
 /// the row's label: learnt from rows whose values leave no doubt, per label column because
 /// broken markdown shifts some rows by a cell.

@@ -35,9 +35,10 @@ pub(crate) struct Num {
     pub note: Option<Span>,
     /// Written against a label with no space (`规章000行政…`): separators were lost here.
     pub glued: bool,
-    /// Written after a lone no-break space that follows a label (`规章\u{a0}029`): in a table
-    /// stripped of its tags that is a blank cell (`<td>&nbsp;</td>`), in prose a space.
-    pub after_nbsp: bool,
+    /// Parted from a label by a lone no-break space (`规章\u{a0}029`, `010\u{a0}行政…`, spaces
+    /// around it allowed): in a table stripped of its tags that is a blank cell
+    /// (`<td>&nbsp;</td>`), in prose a space.
+    pub nbsp_beside: bool,
 }
 
 /// What a piece of a cell is.
@@ -281,10 +282,15 @@ fn number_at(cell: &str, pos: usize, base: usize) -> Option<(Num, usize, bool)> 
     let rest = &cell[pos..];
     let before = cell[..pos].trim_end_matches(is_space);
     let prev = before.chars().next_back();
+    // A cell starts after a space, or right after another cell's digits when they ran together
+    // (`0增10`).
     let at_boundary = prev.is_none() || before.len() < pos;
+    let after_digits = prev.is_some_and(|c| c.is_ascii_digit()) && rest.starts_with(['增', '减']);
     // A sign only where a cell starts (`减8`), never inside a label (`增/减`, `减少`).
     let (signed, body_start) = match sign(rest) {
-        Ok((after, _)) if at_boundary && after.starts_with(|c: char| c.is_ascii_digit()) => {
+        Ok((after, _))
+            if (at_boundary || after_digits) && after.starts_with(|c: char| c.is_ascii_digit()) =>
+        {
             (true, rest.len() - after.len())
         }
         _ => (false, 0),
@@ -294,7 +300,8 @@ fn number_at(cell: &str, pos: usize, base: usize) -> Option<(Num, usize, bool)> 
     }
     let adjacent = cell[..pos].chars().next_back();
     if prev == Some('第')
-        || matches!(adjacent, Some(c) if c.is_ascii_alphanumeric() || c == '.' || c == '@' || c == '_')
+        || !signed
+            && matches!(adjacent, Some(c) if c.is_ascii_alphanumeric() || c == '.' || c == '@' || c == '_')
     {
         return None;
     }
@@ -356,9 +363,11 @@ fn number_at(cell: &str, pos: usize, base: usize) -> Option<(Num, usize, bool)> 
     };
     let digits = (base + digits_at, base + digits_at + digits_len);
     let glued = adjacent.is_some_and(|c| !is_space(c));
-    let after_nbsp =
-        cell[..pos].strip_suffix('\u{a0}').and_then(|b| b.chars().next_back()).is_some_and(is_cjk);
-    Some((Num { digits, value, signed, note: note_span, glued, after_nbsp }, len, ordinal_tail))
+    let before = cell[..pos].trim_end_matches(' ').strip_suffix('\u{a0}').map(|b| b.trim_end_matches(' '));
+    let after = cell.get(pos + len..).unwrap_or("").trim_start_matches(' ').strip_prefix('\u{a0}');
+    let nbsp_beside = before.and_then(|b| b.chars().next_back()).is_some_and(is_cjk)
+        || after.and_then(|a| a.trim_start_matches(' ').chars().next()).is_some_and(is_cjk);
+    Some((Num { digits, value, signed, note: note_span, glued, nbsp_beside }, len, ordinal_tail))
 }
 
 #[cfg(test)]
@@ -414,6 +423,9 @@ mod tests {
     fn signs_units_and_notes() {
         assert_eq!(pieces("减8", true), ["N:-8"]);
         assert_eq!(pieces("增/减", true), ["T:增/减"]);
+        // A signed cell run into the digits before it.
+        assert_eq!(pieces("0增10", false), ["N:0", "N:10"]);
+        assert_eq!(pieces("2024-2025", false), ["N:2024", "X:-", "N:2025"]);
         assert_eq!(pieces("251000元", true), ["N:251000"]);
         assert_eq!(pieces("96171.6万元", true), ["N:96171.6"]);
         assert_eq!(pieces("22（其中修订16件）", true), ["N:22"]);

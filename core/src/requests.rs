@@ -98,10 +98,11 @@ pub(crate) fn read(
     let observed: Vec<&[&Tok]> = obs.iter().map(|o| o.vals.as_slice()).collect();
     let rows_of_cells = || obs.iter().filter(|o| o.origin == Origin::Row);
     let first_columns = FirstColumns::learn(rows_of_cells().map(|o| (o.label_col, &o.vals[..], &SHAPE)));
-    // Failing that, a row that reaches the grid's last column has its values in the last seven
-    // (each cell of table 三 is one column wide; a row that stops short was trimmed).
+    // Rows of delimited cells end in the same column; one that does not lost or gained a cell
+    // (or was trimmed). Failing what other rows say, a row that ends there has its values in
+    // the last seven columns (each cell of table 三 is one column wide).
     let last_col = |o: &Obs<'_>| o.vals.last().and_then(|t| t.col);
-    let grid_last = rows_of_cells().filter_map(last_col).max();
+    let grid_last = columns::most_common(rows_of_cells().filter_map(last_col));
     let readings: Vec<Reading> = present
         .iter()
         .map(|&(_, i)| match obs[i].origin {
@@ -110,11 +111,14 @@ pub(crate) fn read(
                 Some(k) => cells::interleaved(&obs[i].vals[..k], &obs[i].vals[k..], &SHAPE),
                 None => {
                     let columns = columns::nearest(&observed, i, COLS);
-                    let first_col = first_columns.get(obs[i].label_col).or_else(|| {
-                        let last = last_col(&obs[i]).filter(|&c| Some(c) == grid_last)?;
-                        (last + 1).checked_sub(COLS as u32)
-                    });
-                    cells::read(text, &obs[i].vals, &SHAPE, Hints { columns: columns.as_deref(), first_col })
+                    let last = last_col(&obs[i]);
+                    let misfit = last.is_some() && grid_last.is_some() && last != grid_last;
+                    let first_col = first_columns
+                        .get(obs[i].label_col)
+                        .or_else(|| (last? + 1).checked_sub(COLS as u32))
+                        .filter(|_| !misfit);
+                    let hints = Hints { columns: columns.as_deref(), first_col, misfit };
+                    cells::read(text, &obs[i].vals, &SHAPE, hints)
                 }
             },
         })

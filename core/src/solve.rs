@@ -103,6 +103,7 @@ fn solve_component(readings: &[Reading], rows: &[usize], ids: &[&Identity], out:
                 out.uncertain[r][c] = readings[r].how == How::Forced || readings[r].doubtful;
             }
         }
+        doubt_inferred_in_broken(readings, rows, ids, out);
         return;
     }
     let mut grid: Vec<Vec<Slot>> =
@@ -173,14 +174,18 @@ fn solve_component(readings: &[Reading], rows: &[usize], ids: &[&Identity], out:
             out.uncertain[r][c] = doubtful || rd.how == How::Forced || rd.doubtful || *slot == Slot::Unknown;
         }
     }
-    // An inferred reading (digits split, cells placed or moved) is trusted only as far as the
-    // arithmetic around it holds: a row so read that takes part in a broken identity is
-    // doubtful as a whole — in a report whose sums do not hold, a split or placement that fits
-    // some of them proves nothing.
+    doubt_inferred_in_broken(readings, rows, ids, out);
+}
+
+/// An inferred reading (digits split, cells placed by position or moved) is trusted only as
+/// far as the arithmetic around it holds: a row so read that takes part in a broken identity
+/// is doubtful as a whole — in a report whose sums do not hold, a split or placement that fits
+/// some of them proves nothing.
+fn doubt_inferred_in_broken(readings: &[Reading], rows: &[usize], ids: &[&Identity], out: &mut Resolved) {
     for &r in rows {
         let rd = &readings[r];
-        let inferred =
-            rd.cands.len() > 1 || matches!(rd.how, How::Glued | How::Missing | How::Dropped | How::Reordered);
+        let inferred = rd.cands.len() > 1
+            || matches!(rd.how, How::Glued | How::Missing | How::Dropped | How::Reordered | How::Positioned);
         let broken = ids
             .iter()
             .any(|id| id.lhs.iter().chain(&id.rhs).any(|&(row, _)| row == r) && !holds(id, &out.cells));

@@ -228,7 +228,9 @@ pub(crate) fn score_near(label: &str, cues: &[Cue]) -> Option<(f32, usize)> {
 }
 
 /// The best occurrence of `cue` in `label` with substituted characters (at most one in four,
-/// for cues of four characters or more: OCR confusions), its quality and where it ends.
+/// for cues of four characters or more: OCR confusions), or cut short by the end of `label`
+/// (a label wrapped past its row's numbers: `行政事业性收` / numbers / `费`), the missing
+/// characters counting as substituted; its quality and where it ends.
 fn find_near(label: &str, cue: &str) -> Option<(f32, usize)> {
     let len = cue.chars().count();
     let allowed = len / 4;
@@ -247,7 +249,10 @@ fn find_near(label: &str, cue: &str) -> Option<(f32, usize)> {
         }
         // A near match must still begin or end on the cue's own characters.
         let edges = label[start..].starts_with(first) || label[..end].ends_with(last);
-        if count == len && edges && mismatches <= allowed && best.is_none_or(|(m, _)| mismatches <= m) {
+        let cut = len - count;
+        let whole = cut == 0 || end == label.len() && count > 0;
+        let mismatches = mismatches + cut;
+        if whole && edges && mismatches <= allowed && best.is_none_or(|(m, _)| mismatches <= m) {
             best = Some((mismatches, end));
         }
     }
@@ -297,5 +302,12 @@ mod tests {
     fn ocr_substitutions_are_tolerated_but_fragments_of_two_rows_are_not_decided() {
         assert_eq!(best_row("5.属于三类内部事物信息"), Some(RequestRow::WithheldInternal));
         assert_eq!(best_row("行政机关不再处理其政府信息公"), None);
+    }
+
+    #[test]
+    fn a_label_cut_by_its_wrap_is_near_its_cue() {
+        assert!(find_near("信息内容上一年项目数量行政事业性收", "行政事业性收费").is_some());
+        // Cut by more than its OCR allowance, it is not.
+        assert!(find_near("行政事业性", "行政事业性收费").is_none());
     }
 }
