@@ -171,6 +171,19 @@ pub(crate) fn read(
             .filter(|(i, _)| !shared[*i])
             .filter_map(|(i, (vals, shape))| Some((label_cols[i], vals.as_deref()?, shape))),
     );
+    // Rows of delimited cells end in the same column as the other rows of their sub-table (or
+    // of the table, for a sub-table of one row); one that does not lost or gained a cell.
+    let last_col = |i: usize| assigned[i].as_ref().filter(|_| !shared[i]).and_then(|v| v.last()?.col);
+    let table_last = columns::most_common((0..specs.len()).filter_map(last_col));
+    let common_last = |i: usize| {
+        let group = (0..specs.len()).filter(|&j| specs[j].field_keys == specs[i].field_keys);
+        let ends: Vec<u32> = group.filter_map(last_col).collect();
+        if ends.len() >= 2 {
+            columns::most_common(ends.into_iter())
+        } else {
+            table_last
+        }
+    };
     let mut readings: Vec<Reading> = Vec::new();
     let mut present: Vec<usize> = Vec::new();
     for (i, vals) in assigned.iter().enumerate() {
@@ -186,13 +199,10 @@ pub(crate) fn read(
                 vals.as_ref().filter(|v| v.len() == other.cells.len() && v.iter().all(|t| t.x.is_some()))?;
             (other.field_keys == specs[i].field_keys).then(|| columns::from_row(full)).flatten()
         });
-        let first_col = (!shared[i]).then(|| first_columns.get(label_cols[i])).flatten();
-        let mut rd = cells::read(
-            text,
-            vals,
-            &shapes[i],
-            Hints { columns: model.as_deref(), first_col, misfit: false },
-        );
+        let misfit = matches!((last_col(i), common_last(i)), (Some(a), Some(b)) if a != b);
+        let first_col = (!shared[i] && !misfit).then(|| first_columns.get(label_cols[i])).flatten();
+        let mut rd =
+            cells::read(text, vals, &shapes[i], Hints { columns: model.as_deref(), first_col, misfit });
         if shared[i] {
             // Which numbers of a shared run are this row's is a guess.
             rd.how = How::Forced;

@@ -202,22 +202,26 @@ pub(crate) fn read(text: &str, toks: &[&Tok], shape: &Shape<'_>, hints: Hints<'_
 }
 
 /// The reading of a short row of aligned text whose numbers stand under their columns: the
-/// other cells are blank, as the source shows them — unless one of the numbers has digits
-/// enough for the cells said blank too: a row that lost its spaces (`25502` for `25 50 2`)
-/// stands under the first column as one number.
+/// other cells are blank, as the source shows them. But a row that lost its spaces (`25502`
+/// for `25 50 2`, `减10` for `减1 0`) stands under its first column as one number: in a row
+/// no sum checks, digits beside a blank cell may be that cell's too.
 fn positioned(text: &str, toks: &[&Tok], shape: &Shape<'_>, placed: &[usize]) -> Option<Reading> {
     let mut cells = vec![Slot::Known(None); shape.width()];
     for (t, &c) in toks.iter().zip(placed) {
         *cells.get_mut(c)? = Slot::Known(value(t, *shape.kinds.get(c)?).ok()?);
     }
-    let blanks = shape.width() - toks.len();
-    let may_hold_blanks = |t: &&&Tok| match &t.kind {
-        Kind::Val(Some(n)) => text
-            .get(n.digits.0..n.digits.1)
-            .is_some_and(|d| d.bytes().all(|b| b.is_ascii_digit()) && d.len() > blanks),
+    let blank = |c: usize| cells.get(c) == Some(&Slot::Known(None));
+    let may_hold_blanks = |(t, &c): (&&Tok, &usize)| match &t.kind {
+        Kind::Val(Some(n)) => {
+            text.get(n.digits.0..n.digits.1)
+                .is_some_and(|d| d.len() > 1 && d.bytes().all(|b| b.is_ascii_digit()))
+                && (blank(c + 1) || c.checked_sub(1).is_some_and(blank))
+        }
         _ => false,
     };
-    let doubtful = blanks > 0 && toks.iter().any(|t| may_hold_blanks(&t));
+    // A row with sums is checked by them (a split that breaks one is doubted when the table
+    // is solved); a row of table 二 has nothing else to check it.
+    let doubtful = shape.sums.is_empty() && toks.iter().zip(placed).any(may_hold_blanks);
     Some(Reading { cands: vec![Cand { cells, penalty: 0.0 }], how: How::Positioned, doubtful })
 }
 
@@ -393,16 +397,25 @@ fn glue(text: &str, toks: &[&Tok], shape: &Shape<'_>) -> (Vec<Cand>, bool) {
     for t in toks {
         match &t.kind {
             Kind::Val(None) => pieces.push(Piece::Blank),
-            Kind::Val(Some(num)) if !num.signed => {
+            Kind::Val(Some(num)) => {
                 let digits = text.get(num.digits.0..num.digits.1).unwrap_or("");
                 // One written cell cannot hold several in layouts that delimit cells, unless
-                // it is not a number at all as written (`00`).
+                // it is not a number at all as written (`00`); a signed cell (`减10`) only when
+                // it ran into the digits before it (`0减10`: -1 and 0, or -10).
                 let splittable = digits.len() > 1
                     && !digits.contains(',')
-                    && (!t.source.delimits_cells() || num.value.is_none());
+                    && (!t.source.delimits_cells() || num.value.is_none())
+                    && (!num.signed || num.glued);
+                let sign = match num.signed {
+                    false => Sign::None,
+                    true if text.get(..num.digits.0).is_some_and(|b| b.trim_end().ends_with(['减', '-'])) => {
+                        Sign::Minus
+                    }
+                    true => Sign::Plus,
+                };
                 any_glued |= splittable;
                 spaced |= splittable && !num.glued;
-                pieces.push(Piece::Digits { text: digits, splittable });
+                pieces.push(Piece::Digits { text: digits, splittable, sign });
             }
             _ => return (Vec::new(), false),
         }
@@ -452,7 +465,19 @@ fn max_digits(kind: CellKind) -> usize {
 #[derive(Debug)]
 enum Piece<'a> {
     Blank,
-    Digits { text: &'a str, splittable: bool },
+    /// Digits, and the sign written before them, which goes with the first cell they hold.
+    Digits {
+        text: &'a str,
+        splittable: bool,
+        sign: Sign,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Sign {
+    None,
+    Plus,
+    Minus,
 }
 
 struct Search<'s, 'a> {
@@ -485,10 +510,15 @@ impl Search<'_, '_> {
         let kind = self.shape.kinds.get(c).copied().unwrap_or(CellKind::Count);
         match *piece {
             Piece::Blank => self.push(Slot::Known(None), p + 1, 0),
-            Piece::Digits { text, splittable } => {
+            Piece::Digits { text, splittable, sign } => {
                 let rest = text.get(offset..).unwrap_or("");
+                // Only a yearly change (本年增/减) is written with a sign.
+                let signed = offset == 0 && sign != Sign::None;
+                if signed && kind != CellKind::Change {
+                    return;
+                }
                 // A sum's total is known once its parts are: only its own digits can follow.
-                if let Some(total) = self.total_due(c) {
+                if let Some(total) = self.total_due(c).filter(|_| !signed) {
                     let digits = total.to_string();
                     if rest.starts_with(&digits) && (splittable || rest.len() == digits.len()) {
                         let (np, no) =
@@ -501,7 +531,7 @@ impl Search<'_, '_> {
                 let lengths = if splittable { 1..=rest.len().min(widest) } else { rest.len()..=rest.len() };
                 for len in lengths {
                     let Some(cell) = rest.get(..len) else { continue };
-                    let Some(v) = cell_value(cell, kind) else {
+                    let Some(v) = cell_value(cell, kind, signed && sign == Sign::Minus) else {
                         continue;
                     };
                     let (np, no) = if len == rest.len() { (p + 1, 0) } else { (p, offset + len) };
@@ -538,7 +568,7 @@ impl Search<'_, '_> {
 
 /// The value of glued digits `cell` as one cell of `kind`, if it can be one: no leading zero,
 /// a decimal point only in amounts, at most 9 integer digits in counts.
-fn cell_value(cell: &str, kind: CellKind) -> Option<Decimal> {
+fn cell_value(cell: &str, kind: CellKind, negative: bool) -> Option<Decimal> {
     let int = cell.split('.').next().unwrap_or(cell);
     if (int.len() > 1 && int.starts_with('0')) || (cell.contains('.') && kind != CellKind::Amount) {
         return None;
@@ -546,7 +576,7 @@ fn cell_value(cell: &str, kind: CellKind) -> Option<Decimal> {
     if int.len() > max_digits(kind).min(13) {
         return None;
     }
-    Decimal::from_digits(cell, false)
+    Decimal::from_digits(cell, negative)
 }
 
 /// How implausible a split of glued digits is: cells of very unequal length are unlikely
