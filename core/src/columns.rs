@@ -86,7 +86,7 @@ pub(crate) fn most_common(values: impl Iterator<Item = u32>) -> Option<u32> {
             None => tally.push((v, 1)),
         }
     }
-    tally.sort_by(|a, b| b.1.cmp(&a.1));
+    tally.sort_by_key(|t| std::cmp::Reverse(t.1));
     match tally.as_slice() {
         [(v, _)] => Some(*v),
         [(v, a), (_, b), ..] if a > b => Some(*v),
