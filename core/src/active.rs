@@ -54,21 +54,20 @@ fn rows_named(label: &str, edition: Edition) -> Vec<usize> {
     let specs = active_rows(edition);
     let mut hits = Vec::new();
     active_index(edition).hits(label, &mut hits);
-    if hits.is_empty() {
-        // OCR slips: a near match names one row.
-        return specs
-            .iter()
-            .enumerate()
-            .filter_map(|(i, s)| score_near(label, s.cues).map(|(q, _)| (i, q)))
-            .filter(|&(_, q)| q >= 0.75)
-            .max_by(|a, b| a.1.total_cmp(&b.1))
-            .map(|(i, _)| vec![i])
-            .unwrap_or_default();
-    }
+    // OCR slips, or a label cut where its line wrapped (`行政事业性收` / numbers / `费`): a
+    // near match names one row, after the rows named in full.
+    let tail = label.get(hits.last().map_or(0, |h| h.end)..).unwrap_or("");
+    let near = specs
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| score_near(tail, s.cues).map(|(q, _)| (i, q)))
+        .filter(|&(_, q)| q >= 0.75)
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(i, _)| i);
     let mut out: Vec<usize> = Vec::new();
-    for h in hits {
-        if out.last() != Some(&h.row) {
-            out.push(h.row);
+    for row in hits.iter().map(|h| h.row).chain(near) {
+        if out.last() != Some(&row) {
+            out.push(row);
         }
     }
     out

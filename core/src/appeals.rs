@@ -42,10 +42,26 @@ pub(crate) fn read(text: &str, segs: &[Segment<'_>], diags: &mut Diagnostics) ->
         .filter(|b: &Vec<&Tok>| !b.is_empty())
         .collect();
     let vals: Vec<&Tok> = blocks.iter().flatten().copied().collect();
-    if !vals.iter().any(|t| matches!(t.kind, Kind::Val(Some(_)))) && vals.len() < CELLS {
+    let unwritten = !vals.iter().any(|t| matches!(t.kind, Kind::Val(Some(_)))) && vals.len() < CELLS;
+    if unwritten && !whole_header(segs) {
         return None;
     }
-    let mut reading = cells::read(text, &vals, &SHAPE, Hints::default());
+    let mut reading = if unwritten {
+        // Text that writes blank cells as nothing (aligned text, tags stripped) shows a table
+        // of blanks as its header alone; the values may as well have been lost.
+        diags.at(
+            "cells_doubtful",
+            "table 四: its header is there but not one value; every cell is read as blank".into(),
+            segs.first().map_or(0, |s| s.at),
+        );
+        Reading {
+            cands: vec![Cand { cells: vec![Slot::Known(None); CELLS], penalty: 0.0 }],
+            how: How::Exact,
+            doubtful: true,
+        }
+    } else {
+        cells::read(text, &vals, &SHAPE, Hints::default())
+    };
     if reading.how == How::Exact && blocks.len() > 1 {
         if let Some(r) = reorder(text, &blocks, &reading) {
             diags.at(
@@ -93,6 +109,12 @@ pub(crate) fn read(text: &str, segs: &[Segment<'_>], diags: &mut Diagnostics) ->
         _ => main_source(vals.iter().copied()).map_or(Layout::Aligned, |s| s.layout()),
     };
     Some(Read { table, uncertain, layout })
+}
+
+/// Whether the segments hold the header's last row for all three groups.
+fn whole_header(segs: &[Segment<'_>]) -> bool {
+    let labels: String = segs.iter().map(|s| s.label.as_str()).collect();
+    ["结果维持", "结果纠正", "其他结果", "尚未审结"].iter().all(|w| labels.matches(w).count() >= 3)
 }
 
 /// When the values in order break group sums, the orders of whole blocks that satisfy more of

@@ -165,6 +165,15 @@ pub(crate) fn read(text: &str, toks: &[&Tok], shape: &Shape<'_>, hints: Hints<'_
                 let start = toks.iter().position(|t| t.col == Some(c0));
                 let on_grid = windows_at(toks, shape).into_iter().find(|w| Some(w.0) == start);
                 return match on_grid {
+                    // A row moved against its header by a lost cell before its label still
+                    // fits the grid; its sum, broken on the grid but whole one column over,
+                    // says it may have moved.
+                    Some((_, cells))
+                        if !obeys_sums(&cells, shape)
+                            && windows.iter().any(|w| obeys_sums(&w.cells, shape)) =>
+                    {
+                        Reading { cands: windows, how: How::Window, doubtful: true }
+                    }
                     Some((_, cells)) => Reading {
                         cands: vec![Cand { cells, penalty: 0.0 }],
                         how: How::Window,
@@ -181,16 +190,16 @@ pub(crate) fn read(text: &str, toks: &[&Tok], shape: &Shape<'_>, hints: Hints<'_
         }
         return forced(toks, shape);
     }
-    let (mut glued, doubtful) = glue(text, toks, shape);
+    let hidden = toks.iter().any(|t| t.hides_blanks);
+    let (mut glued, doubtful) = glue(text, toks, shape, hidden);
     // Digits split or cells placed beside a no-break space that may have been a blank cell.
     let nbsp = toks.iter().any(|t| matches!(&t.kind, Kind::Val(Some(n)) if n.nbsp_beside));
     let doubtful = doubtful || nbsp;
     let missing = place_missing(toks, shape);
-    let hidden = toks.iter().any(|t| t.hides_blanks);
     if !glued.is_empty() {
-        // A split is evidence only when the row's own sums check it; without sums, the same
-        // digits may as well be whole cells with others left blank.
-        if shape.sums.is_empty() {
+        // A split is evidence only when the row's own sums check it; without sums, or in text
+        // that hides blank cells, the same digits may as well be whole cells with others blank.
+        if shape.sums.is_empty() || hidden {
             glued.extend(missing);
         }
         return Reading { cands: glued, how: How::Glued, doubtful };
@@ -388,24 +397,29 @@ fn sum_holds(cells: &[Slot], s: &Sum) -> Option<bool> {
     Some(parts == int(s.total)?)
 }
 
-/// Every split of glued digits into the row's cells that obeys its sums.
-fn glue(text: &str, toks: &[&Tok], shape: &Shape<'_>) -> (Vec<Cand>, bool) {
+/// Every split of glued digits into the row's cells that obeys its sums, and whether the
+/// choice among them is in doubt whatever the sums say. `hidden`: the text shows no blank
+/// cell, so fewer numbers than cells may be blanks as well as glued digits.
+fn glue(text: &str, toks: &[&Tok], shape: &Shape<'_>, hidden: bool) -> (Vec<Cand>, bool) {
     let n = shape.width();
+    // Text that shows no blank cell may have run digits together across one (`0 10` under
+    // three columns read `010`): where no sum checks the row, a split may leave cells blank.
+    let blanks = hidden && shape.sums.is_empty();
     let mut pieces: Vec<Piece<'_>> = Vec::with_capacity(toks.len());
     let mut any_glued = false;
     let mut spaced = false;
+    let mut in_column = false;
     for t in toks {
         match &t.kind {
             Kind::Val(None) => pieces.push(Piece::Blank),
             Kind::Val(Some(num)) => {
                 let digits = text.get(num.digits.0..num.digits.1).unwrap_or("");
                 // One written cell cannot hold several in layouts that delimit cells, unless
-                // it is not a number at all as written (`00`); a signed cell (`减10`) only when
-                // it ran into the digits before it (`0减10`: -1 and 0, or -10).
+                // it is not a number at all as written (`00`). A signed cell's digits may run
+                // into the next cell's (`减10`: -1 and 0, or -10).
                 let splittable = digits.len() > 1
                     && !digits.contains(',')
-                    && (!t.source.delimits_cells() || num.value.is_none())
-                    && (!num.signed || num.glued);
+                    && (!t.source.delimits_cells() || num.value.is_none());
                 let sign = match num.signed {
                     false => Sign::None,
                     true if text.get(..num.digits.0).is_some_and(|b| b.trim_end().ends_with(['减', '-'])) => {
@@ -415,6 +429,7 @@ fn glue(text: &str, toks: &[&Tok], shape: &Shape<'_>) -> (Vec<Cand>, bool) {
                 };
                 any_glued |= splittable;
                 spaced |= splittable && !num.glued;
+                in_column |= splittable && !num.glued && column_gaps(text, t.span.0, t.span.1);
                 pieces.push(Piece::Digits { text: digits, splittable, sign });
             }
             _ => return (Vec::new(), false),
@@ -438,20 +453,36 @@ fn glue(text: &str, toks: &[&Tok], shape: &Shape<'_>) -> (Vec<Cand>, bool) {
             }
         }
     }
-    if most < n || least > n {
+    if most < n && !blanks || least > n {
         return (Vec::new(), false);
     }
     let mut search =
-        Search { shape, pieces: &pieces, cells: Vec::with_capacity(n), out: Vec::new(), nodes: 0 };
+        Search { shape, pieces: &pieces, blanks, cells: Vec::with_capacity(n), out: Vec::new(), nodes: 0 };
     search.run(0, 0);
-    let doubtful = search.nodes >= SEARCH_LIMIT;
+    // A number set apart by column gaps in text that hides blanks is more likely a whole cell
+    // beside blank ones than digits run together: a split of it is a guess, sums or not.
+    let doubtful = search.nodes >= SEARCH_LIMIT || hidden && in_column;
     let mut out = search.out;
-    // A number standing between spaces was more likely written as one cell than glued.
+    // A number standing between spaces was more likely written as one cell than glued; a
+    // report more likely fills a cell than leaves it blank.
     let context = if spaced { 2.0 } else { 0.0 };
     for c in &mut out {
-        c.penalty = implausibility(&c.cells, shape) + context;
+        let blank = c.cells.iter().filter(|s| **s == Slot::Known(None)).count() as f32;
+        c.penalty = implausibility(&c.cells, shape) + context + blank;
     }
     (out, doubtful)
+}
+
+/// Whether `text[start..end]` stands between gaps of two spaces or more (or a line's ends):
+/// a column of aligned text, not one of glued text's stray spaces.
+fn column_gaps(text: &str, start: usize, end: usize) -> bool {
+    let wide = |chars: &mut dyn Iterator<Item = char>| match chars.next() {
+        None | Some('\n') => true,
+        Some(' ') => matches!(chars.next(), None | Some(' ' | '\n')),
+        _ => false,
+    };
+    wide(&mut text.get(..start).unwrap_or("").chars().rev())
+        && wide(&mut text.get(end..).unwrap_or("").chars())
 }
 
 /// The most digits (integer and decimal) one cell of `kind` holds.
@@ -483,6 +514,8 @@ enum Sign {
 struct Search<'s, 'a> {
     shape: &'s Shape<'s>,
     pieces: &'s [Piece<'a>],
+    /// Cells may be blank between or around the pieces' digits.
+    blanks: bool,
     cells: Vec<Slot>,
     out: Vec<Cand>,
     nodes: usize,
@@ -498,14 +531,19 @@ impl Search<'_, '_> {
         let n = self.shape.width();
         let c = self.cells.len();
         let Some(piece) = self.pieces.get(p) else {
-            if c == n {
-                self.out.push(Cand { cells: self.cells.clone(), penalty: 0.0 });
+            if c == n || self.blanks {
+                let mut cells = self.cells.clone();
+                cells.resize(n, Slot::Known(None));
+                self.out.push(Cand { cells, penalty: 0.0 });
             }
             return;
         };
         // Every remaining piece needs at least one cell.
         if n - c < self.pieces.len() - p {
             return;
+        }
+        if self.blanks && n - c > self.pieces.len() - p {
+            self.push(Slot::Known(None), p, offset);
         }
         let kind = self.shape.kinds.get(c).copied().unwrap_or(CellKind::Count);
         match *piece {

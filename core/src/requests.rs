@@ -266,7 +266,9 @@ fn layout_of(obs: &[Obs<'_>], assignment: &[Option<usize>], readings: &[Reading]
 /// The observed rows of the region.
 fn observe<'t>(text: &str, segs: &[Segment<'t>]) -> Vec<Obs<'t>> {
     let mut out: Vec<Obs<'t>> = Vec::new();
-    let mut aligned = false;
+    // A table without a single value is read like aligned text, which writes blank cells as
+    // nothing: its rows are all blank.
+    let mut aligned = segs.iter().all(|s| s.vals.is_empty());
     for seg in segs {
         // In aligned text a row whose cells are all blank is its label alone on a line: when a
         // label names several rows before numbers, all but the last name blank rows.
