@@ -47,85 +47,37 @@ fn saved_cases_that_pass() {
     replay("roundtrip/pass", "");
 }
 
-/// The cases of classes the parser has fixed since the properties found them (A: table 四's
-/// header padding, G: 增/减 glued to a number, H with the blank last): they must stay fixed.
+/// The cases of classes the parser has fixed since the properties found them (A to O, S to
+/// Y; see `fixtures/roundtrip/failing/README.md`): they must stay fixed.
 #[test]
 fn fixed_classes_stay_fixed() {
     replay("roundtrip/pass", "fixed-");
 }
 
-// One test per class of failure (see fixtures/roundtrip/failing/README.md).
+// One test per class of failure still open (see fixtures/roundtrip/failing/README.md).
 
 #[test]
-#[ignore = "fails today: class B, padding after a merged label taken for blank cells"]
-fn class_b_label_padding() {
-    replay("roundtrip/failing", "B-");
+#[ignore = "known limit: class P, a markdown row shifted so that only a blank moved reads as another row"]
+fn class_p_shift_of_blanks() {
+    replay("roundtrip/failing", "P-");
 }
 
 #[test]
-#[ignore = "fails today: class D, two-cell rows of table 二 with a blank first cell"]
-fn class_d_two_cell_rows() {
-    replay("roundtrip/failing", "D-");
+#[ignore = "known limit: class Q, glued digits of a report that breaks its own sums, split to satisfy them"]
+fn class_q_split_by_broken_sum() {
+    replay("roundtrip/failing", "Q-");
 }
 
 #[test]
-#[ignore = "fails today: class E, a dropped cell of table 二 placed by guess or taken from the next rows (silent)"]
-fn class_e_row_without_cells() {
-    replay("roundtrip/failing", "E-");
+#[ignore = "fails today: class R, aligned text with no full row: columns not read from the header's words (flagged)"]
+fn class_r_sparse_aligned() {
+    replay("roundtrip/failing", "R-");
 }
 
 #[test]
-#[ignore = "fails today: class F, an all-blank row of table 二 in aligned text takes the next rows' values (silent)"]
-fn class_f_aligned_blanks() {
-    replay("roundtrip/failing", "F-");
-}
-
-#[test]
-#[ignore = "fails today: class H, blank cells in glued rows of table 二 (silent)"]
-fn class_h_glued_blanks() {
-    replay("roundtrip/failing", "H-");
-}
-
-#[test]
-#[ignore = "fails today: class I, a label wrapped below its values in aligned text (row lost)"]
-fn class_i_wrapped_labels() {
-    replay("roundtrip/failing", "I-");
-}
-
-#[test]
-#[ignore = "fails today: class J, organ placeholders (XX, ××) cut from the organ"]
-fn class_j_organ_placeholders() {
-    replay("roundtrip/failing", "J-");
-}
-
-#[test]
-#[ignore = "fails today: class K, organ brackets folded to half-width"]
-fn class_k_organ_brackets() {
-    replay("roundtrip/failing", "K-");
-}
-
-#[test]
-#[ignore = "fails today: class L, a dropped cell placed against a sum that does not hold (silent)"]
-fn class_l_dropped_cell_broken_sum() {
-    replay("roundtrip/failing", "L-");
-}
-
-#[test]
-#[ignore = "fails today: class M, a table whose cells are all blank returned as absent (TSV)"]
-fn class_m_blank_table() {
-    replay("roundtrip/failing", "M-");
-}
-
-#[test]
-#[ignore = "fails today: class N, an aligned row whose numbers ran together placed as one number (silent)"]
-fn class_n_aligned_glued_row() {
-    replay("roundtrip/failing", "N-");
-}
-
-#[test]
-#[ignore = "fails today: class O, a glued row of table 三 whose sum does not hold split silently"]
-fn class_o_glued_split() {
-    replay("roundtrip/failing", "O-");
+#[ignore = "fails today: class Z, found at 2000 cases and not yet analysed (a glued row decided through doubtful cells; a markdown row a cell off)"]
+fn class_z_open() {
+    replay("roundtrip/failing", "Z-");
 }
 
 /// Every case in `failing/` belongs to a class that has a test above.
@@ -133,11 +85,7 @@ fn class_o_glued_split() {
 fn failing_cases_belong_to_a_class() {
     for case in harness::load("roundtrip/failing") {
         let class = case.name.split('-').next().unwrap_or("");
-        assert!(
-            ["B", "D", "E", "F", "H", "I", "J", "K", "L", "M", "N", "O"].contains(&class),
-            "{}: no test replays class {class}",
-            case.name
-        );
+        assert!(["P", "Q", "R", "Z"].contains(&class), "{}: no test replays class {class}", case.name);
         assert!(!case.note.is_empty(), "{}: say what fails", case.name);
     }
 }

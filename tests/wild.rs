@@ -465,9 +465,15 @@ fn garbage(page: &mut Page, row: usize, token: &str) {
         Layout::Aligned => {
             let at = label.range.start;
             let lead = &page.lines[label.line][..at];
+            // A stray word of a PDF has a place of its own on the page: the extractor sets it
+            // in the label's room and the numbers keep their columns.
+            let width = token.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum::<usize>() + 1;
+            let end = label.range.end;
+            let room = page.lines[label.line][end..].chars().take_while(|&c| c == ' ').count();
             if lead.len() >= token.len() + 3 && lead.chars().all(|c| c == ' ') {
                 page.replace(label.line, 1..1 + token.len(), token);
-            } else {
+            } else if room > width + 1 {
+                page.replace(label.line, end..end + width, "");
                 page.replace(label.line, at..at, &format!("{token} "));
             }
         }
@@ -587,13 +593,16 @@ fn shift_row(page: &mut Page, row: usize, by: i8) {
     // A shift moves cells against the header, never loses one (seed 004: `| 3. 其他 | | 0 …
     // | 0 | |`, `| (七) 总计 | 1 | 0 … | 1 | | |`): empty cells before the label (`by` < 0)
     // or the padding a merged label leaves after it (`by` > 0, only where more cells follow
-    // than table 三's seven values) go, and as many empty cells come at the end.
+    // than table 三's seven values) go, and as many empty cells come at the end. A shift that
+    // moves a blank value into the padding leaves the text of a row with other blanks, which
+    // no reader can tell (class P of `fixtures/roundtrip/failing/README.md`): not made.
     for _ in 0..by.unsigned_abs() {
         let gone = if by < 0 {
             (0..label).find(|&i| cells[i].trim().is_empty())
         } else {
             let after = last_label + 1;
-            (cells.len() > after + 7 && cells[after].trim().is_empty()).then_some(after)
+            let visible = cells.get(after + 1).is_some_and(|c| !c.trim().is_empty());
+            (cells.len() > after + 7 && cells[after].trim().is_empty() && visible).then_some(after)
         };
         if let Some(i) = gone {
             cells.remove(i);
