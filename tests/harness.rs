@@ -79,16 +79,7 @@ pub struct Case {
     pub note: String,
 }
 
-/// The generated report as JSON: its values, without what only a parse produces.
-pub fn expected_json(report: &Report) -> Value {
-    let mut v = serde_json::to_value(report).expect("JSON");
-    if let Some(o) = v.as_object_mut() {
-        for k in ["failed_checks", "uncertain", "layout", "diagnostics"] {
-            o.remove(k);
-        }
-    }
-    v
-}
+pub use xxgk_tests::strategies::expected_json;
 
 /// Writes a case: `<dir>/<name>.<ext>` and `<dir>/<name>.json`.
 pub fn save(dir: &Path, name: &str, ext: &str, case: &Case) {

@@ -1,10 +1,15 @@
 //! Shared helpers of the fixture-driven tests: fixture paths and cell-by-cell comparison of a
-//! report with gold JSON (the format of `fixtures/gold`).
+//! report with gold JSON (the format of `fixtures/gold`); the report generators of the property
+//! tests ([`strategies`]) and the noise they damage renderings with ([`wild`]), which the
+//! benchmarks' corpus generator (`benches/`) draws from too.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
+
+pub mod strategies;
+pub mod wild;
 
 /// `tests/fixtures/<rel>`.
 pub fn fixture(rel: &str) -> PathBuf {
