@@ -35,6 +35,17 @@ pub fn cases(inputs: &str, gold: &str) -> Vec<(PathBuf, Value)> {
     out
 }
 
+/// The file extension a layout's text is saved with.
+pub fn extension(layout: xxgk::Layout) -> &'static str {
+    match layout {
+        xxgk::Layout::Html => "html",
+        xxgk::Layout::Markdown => "md",
+        xxgk::Layout::Tsv => "tsv",
+        xxgk::Layout::Csv => "csv",
+        _ => "txt",
+    }
+}
+
 /// Every cell of the three tables: `table.row.field` → value.
 pub fn cells(report: &Value) -> BTreeMap<String, Value> {
     let mut out = BTreeMap::new();

@@ -1,0 +1,248 @@
+//! `xxgk-corpus`: the benchmarks' corpus as files, and what is measured on them outside
+//! criterion.
+//!
+//! - `gen --n 100000 --seed 1 --out DIR [--layout html]`: writes `DIR/input/<stem>.<ext>` (the
+//!   texts) and `DIR/expected/<stem>.json` (the reports rendered, as gold JSON); the same seed
+//!   gives byte-identical files.
+//! - `parse DIR [--passes 5]`: reads every file under `DIR`, then parses them all on one
+//!   thread, `passes` times; prints the median pass. Under callgrind, run one pass and collect
+//!   only inside `parse_all` (`--toggle-collect='*parse_all*'`).
+//! - `score --expected DIR --results results.jsonl`: scores the output of `xxgk batch` against
+//!   the expected reports, cell by cell, and checks that every line is what the library gives
+//!   for its file.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use clap::{Parser, Subcommand};
+use rayon::prelude::*;
+use serde_json::Value;
+
+#[derive(Parser)]
+#[command(name = "xxgk-corpus", about = "The benchmarks' corpus of generated reports, as files.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Write a corpus: DIR/input (texts) and DIR/expected (the rendered reports as JSON).
+    Gen {
+        #[arg(long)]
+        n: u64,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        #[arg(long)]
+        out: PathBuf,
+        /// Every report in this layout (html, markdown, tsv, csv, cell_per_line, tab_cells,
+        /// aligned, glued) instead of the mixed corpus.
+        #[arg(long, value_parser = layout_name)]
+        layout: Option<xxgk::Layout>,
+    },
+    /// Parse every file under DIR on one thread, `passes` times; print the median pass.
+    Parse {
+        dir: PathBuf,
+        #[arg(long, default_value_t = 5)]
+        passes: usize,
+    },
+    /// Score `xxgk batch` JSON lines against the expected reports of a corpus.
+    Score {
+        #[arg(long)]
+        expected: PathBuf,
+        #[arg(long)]
+        results: PathBuf,
+    },
+}
+
+fn layout_name(name: &str) -> Result<xxgk::Layout, String> {
+    xxgk_benches::LAYOUTS
+        .into_iter()
+        .find(|l| l.as_str() == name)
+        .ok_or_else(|| format!("{name:?} is not a layout the renderers write"))
+}
+
+fn main() -> Result<(), String> {
+    match Cli::parse().command {
+        Command::Gen { n, seed, out, layout } => gen(n, seed, &out, layout),
+        Command::Parse { dir, passes } => parse(&dir, passes.max(1)),
+        Command::Score { expected, results } => score(&expected, &results),
+    }
+}
+
+fn gen(n: u64, seed: u64, out: &Path, layout: Option<xxgk::Layout>) -> Result<(), String> {
+    let (inputs, expected) = (out.join("input"), out.join("expected"));
+    for dir in [&inputs, &expected] {
+        std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    }
+    let write = |path: PathBuf, bytes: &[u8]| {
+        std::fs::write(&path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
+    };
+    let bytes = (0..n)
+        .into_par_iter()
+        .map(|i| {
+            let item = xxgk_benches::item(seed, i, layout);
+            let json = serde_json::to_string_pretty(&item.expected_json()).expect("a report is JSON");
+            write(inputs.join(item.file_name()), item.text.as_bytes())?;
+            write(expected.join(format!("{}.json", item.stem())), (json + "\n").as_bytes())?;
+            Ok::<_, String>(item.text.len())
+        })
+        .try_reduce(|| 0, |a, b| Ok(a + b))?;
+    println!("{n} reports, {:.1} MB of text, in {}", bytes as f64 / 1e6, out.display());
+    Ok(())
+}
+
+/// The files under `dir`, sorted by path.
+fn files(dir: &Path) -> Result<Vec<PathBuf>, String> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).map_err(|e| format!("cannot read {}: {e}", d.display()))? {
+            let path = entry.map_err(|e| e.to_string())?.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// Parses every text once; returns how many gave a report. Not inlined, so that callgrind
+/// can count the instructions inside it alone (file reading left out).
+#[inline(never)]
+fn parse_all(texts: &[Vec<u8>]) -> usize {
+    texts.iter().filter(|t| xxgk::parse_bytes(t).is_ok()).count()
+}
+
+fn parse(dir: &Path, passes: usize) -> Result<(), String> {
+    let texts: Vec<Vec<u8>> = files(dir)?
+        .iter()
+        .map(|p| std::fs::read(p).map_err(|e| format!("cannot read {}: {e}", p.display())))
+        .collect::<Result<_, _>>()?;
+    let bytes: usize = texts.iter().map(Vec::len).sum();
+    let mut times = Vec::new();
+    let mut reports = 0;
+    for _ in 0..passes {
+        let start = Instant::now();
+        reports = parse_all(&texts);
+        times.push(start.elapsed().as_secs_f64());
+    }
+    times.sort_by(f64::total_cmp);
+    let median = times[times.len() / 2];
+    println!(
+        "{} files, {reports} reports, {:.2} MB: median of {passes} passes {median:.3} s, {:.1} MB/s, {:.0} \
+         reports/s, {:.1} µs/report (one thread)",
+        texts.len(),
+        bytes as f64 / 1e6,
+        bytes as f64 / 1e6 / median,
+        texts.len() as f64 / median,
+        median / texts.len() as f64 * 1e6,
+    );
+    Ok(())
+}
+
+/// What scoring found, for the whole corpus or one layout.
+#[derive(Default)]
+struct Tally {
+    files: usize,
+    errors: usize,
+    score: xxgk_tests::Score,
+    meta_wrong: usize,
+    checks_wrong: usize,
+    /// Lines that are not what the library gives for their file.
+    unlike_library: usize,
+}
+
+impl Tally {
+    fn add(&mut self, other: &Tally) {
+        self.files += other.files;
+        self.errors += other.errors;
+        self.score.cells += other.score.cells;
+        self.score.exact += other.score.exact;
+        self.score.flagged += other.score.flagged;
+        self.score.silent += other.score.silent;
+        self.meta_wrong += other.meta_wrong;
+        self.checks_wrong += other.checks_wrong;
+        self.unlike_library += other.unlike_library;
+    }
+
+    fn line(&self, name: &str) -> String {
+        let s = &self.score;
+        format!(
+            "{name:14} {:6} {:6} {:>9} {:7.3}% {:8} {:8} {:6} {:6} {:8}",
+            self.files,
+            self.errors,
+            format!("{}/{}", s.exact, s.cells),
+            100.0 * s.exact as f64 / s.cells.max(1) as f64,
+            s.flagged,
+            s.silent,
+            self.meta_wrong,
+            self.checks_wrong,
+            self.unlike_library,
+        )
+    }
+}
+
+/// Scores one line of `xxgk batch` output.
+fn score_line(line: &str, expected: &Path) -> Result<(String, Tally), String> {
+    let v: Value = serde_json::from_str(line).map_err(|e| format!("not a JSON line ({e}): {line:.80}"))?;
+    let file = v["file"].as_str().ok_or("a line without \"file\"")?;
+    let stem = Path::new(file).file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+    let layout = stem.split_once('-').map_or("?", |(_, l)| l).to_string();
+    let gold_path = expected.join(format!("{stem}.json"));
+    let gold: Value = std::fs::read_to_string(&gold_path)
+        .ok()
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .ok_or_else(|| format!("no expected report {}", gold_path.display()))?;
+    let library = std::fs::read(file).map_err(|e| e.to_string()).and_then(|b| {
+        xxgk::parse_bytes(&b).map_err(|e| e.to_string()).map(|r| serde_json::to_value(r).expect("JSON"))
+    });
+    let mut t = Tally { files: 1, ..Tally::default() };
+    let Some(report) = v.get("report") else {
+        t.errors = 1;
+        t.unlike_library = usize::from(library.ok().is_some() || v["error"].as_str().is_none());
+        t.score.cells = xxgk_tests::cells(&gold).len();
+        return Ok((layout, t));
+    };
+    t.unlike_library = usize::from(library.as_ref() != Ok(report));
+    t.score = xxgk_tests::score(report, &gold, &mut Vec::new());
+    t.meta_wrong = ["edition", "year", "organ"].iter().filter(|k| report[**k] != gold[**k]).count();
+    t.checks_wrong = usize::from(xxgk_tests::expected_checks(&gold) != xxgk_tests::reported_checks(report));
+    Ok((layout, t))
+}
+
+fn score(expected: &Path, results: &Path) -> Result<(), String> {
+    let text =
+        std::fs::read_to_string(results).map_err(|e| format!("cannot read {}: {e}", results.display()))?;
+    let lines: Vec<&str> = text.lines().collect();
+    let scored: Vec<(String, Tally)> =
+        lines.par_iter().map(|l| score_line(l, expected)).collect::<Result<_, _>>()?;
+    let mut by_layout: BTreeMap<String, Tally> = BTreeMap::new();
+    let mut all = Tally::default();
+    for (layout, t) in &scored {
+        by_layout.entry(layout.clone()).or_default().add(t);
+        all.add(t);
+    }
+    println!(
+        "{:14} {:>6} {:>6} {:>9} {:>8} {:>8} {:>8} {:>6} {:>6} {:>8}",
+        "layout", "files", "errors", "cells", "exact", "flagged", "silent", "meta", "checks", "unlike"
+    );
+    for (layout, t) in &by_layout {
+        println!("{}", t.line(layout));
+    }
+    println!("{}", all.line("all"));
+    println!(
+        "cells: exact / expected (an error's cells count as missed); flagged: wrong but in `uncertain`; \
+         silent: wrong and not flagged; meta: wrong edition, year or organ; checks: failed_checks \
+         unlike the expected values' own; unlike: lines that are not what xxgk::parse_bytes gives \
+         for their file"
+    );
+    if all.unlike_library > 0 {
+        return Err(format!("{} lines are not what the library gives for their file", all.unlike_library));
+    }
+    Ok(())
+}
