@@ -87,6 +87,12 @@ fn draw<S: Strategy>(runner: &mut TestRunner, strategy: S) -> S::Value {
 /// Report `index` of the corpus of `seed`, in `layout` (`None`: the mixed corpus's layout for
 /// `index`, see [`LAYOUTS`]).
 pub fn item(seed: u64, index: u64, layout: Option<Layout>) -> Item {
+    item_lengthened(seed, index, layout, 1)
+}
+
+/// [`item`] with `times` as much prose: the same tables in a text about `times` as long, for
+/// the benchmark of how the time grows with the length of one input.
+pub fn item_lengthened(seed: u64, index: u64, layout: Option<Layout>, times: usize) -> Item {
     let mut runner = runner(seed, index);
     // The report and the coin for noise come first in the stream: the same in every layout.
     let expected = draw(&mut runner, strategies::report());
@@ -96,7 +102,7 @@ pub fn item(seed: u64, index: u64, layout: Option<Layout>) -> Item {
     let noises = if noisy { draw(&mut runner, wild::noises(layout)) } else { Vec::new() };
     let base = wild::base_layout(layout, &noises);
     let clean = expected.render(base).expect("the renderers write every layout of LAYOUTS");
-    let prose = prose(&mut runner, size.saturating_sub(clean.len()));
+    let prose = prose(&mut runner, (size * times).saturating_sub(clean.len()));
     let text = wild::apply(&lengthen(&clean, &prose), base, &noises);
     Item { index, layout, noisy, text, expected }
 }
