@@ -46,6 +46,9 @@ enum Command {
         dir: PathBuf,
         #[arg(long, default_value_t = 5)]
         passes: usize,
+        /// Then list the N slowest files, each timed alone (the median of `passes` runs).
+        #[arg(long, default_value_t = 0)]
+        slowest: usize,
     },
     /// Score `xxgk batch` JSON lines against the expected reports of a corpus.
     Score {
@@ -66,7 +69,7 @@ fn layout_name(name: &str) -> Result<xxgk::Layout, String> {
 fn main() -> Result<(), String> {
     match Cli::parse().command {
         Command::Gen { n, seed, out, layout } => gen(n, seed, &out, layout),
-        Command::Parse { dir, passes } => parse(&dir, passes.max(1)),
+        Command::Parse { dir, passes, slowest } => parse(&dir, passes.max(1), slowest),
         Command::Score { expected, results } => score(&expected, &results),
     }
 }
@@ -118,8 +121,9 @@ fn parse_all(texts: &[Vec<u8>]) -> usize {
     texts.iter().filter(|t| xxgk::parse_bytes(t).is_ok()).count()
 }
 
-fn parse(dir: &Path, passes: usize) -> Result<(), String> {
-    let texts: Vec<Vec<u8>> = files(dir)?
+fn parse(dir: &Path, passes: usize, slowest: usize) -> Result<(), String> {
+    let paths = files(dir)?;
+    let texts: Vec<Vec<u8>> = paths
         .iter()
         .map(|p| std::fs::read(p).map_err(|e| format!("cannot read {}: {e}", p.display())))
         .collect::<Result<_, _>>()?;
@@ -142,7 +146,28 @@ fn parse(dir: &Path, passes: usize) -> Result<(), String> {
         texts.len() as f64 / median,
         median / texts.len() as f64 * 1e6,
     );
+    if slowest > 0 {
+        let mut each: Vec<(f64, &Path, usize)> =
+            paths.iter().zip(&texts).map(|(p, t)| (median_time(t, passes), p.as_path(), t.len())).collect();
+        each.sort_by(|a, b| b.0.total_cmp(&a.0));
+        for (seconds, path, len) in each.into_iter().take(slowest) {
+            println!("{:10.1} µs {:8} bytes  {}", seconds * 1e6, len, path.display());
+        }
+    }
     Ok(())
+}
+
+/// The median time of `passes` parses of `text`.
+fn median_time(text: &[u8], passes: usize) -> f64 {
+    let mut times: Vec<f64> = (0..passes)
+        .map(|_| {
+            let start = Instant::now();
+            let _ = std::hint::black_box(xxgk::parse_bytes(text));
+            start.elapsed().as_secs_f64()
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    times[times.len() / 2]
 }
 
 /// What scoring found, for the whole corpus or one layout.
