@@ -7,17 +7,17 @@
 //! - `parse DIR [--passes 5]`: reads every file under `DIR`, then parses them all on one
 //!   thread, `passes` times; prints the median pass. Under callgrind, run one pass and collect
 //!   only inside `parse_all` (`--toggle-collect='*parse_all*'`).
-//! - `score --expected DIR --results results.jsonl`: scores the output of `xxgk batch` against
-//!   the expected reports, cell by cell, and checks that every line is what the library gives
-//!   for its file.
+//! - `score --expected DIR --results results.jsonl [--summary summary.txt]`: scores the output
+//!   of `xxgk batch` against the expected reports, cell by cell, checks that every line is what
+//!   the library gives for its file, and that the summary counts what the lines hold.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+mod score;
+
 use clap::{Parser, Subcommand};
 use rayon::prelude::*;
-use serde_json::Value;
 
 #[derive(Parser)]
 #[command(name = "xxgk-corpus", about = "The benchmarks' corpus of generated reports, as files.")]
@@ -56,6 +56,9 @@ enum Command {
         expected: PathBuf,
         #[arg(long)]
         results: PathBuf,
+        /// What `xxgk batch` printed: its counts are checked against the lines.
+        #[arg(long)]
+        summary: Option<PathBuf>,
     },
 }
 
@@ -70,7 +73,9 @@ fn main() -> Result<(), String> {
     match Cli::parse().command {
         Command::Gen { n, seed, out, layout } => gen(n, seed, &out, layout),
         Command::Parse { dir, passes, slowest } => parse(&dir, passes.max(1), slowest),
-        Command::Score { expected, results } => score(&expected, &results),
+        Command::Score { expected, results, summary } => {
+            score::score(&expected, &results, summary.as_deref())
+        }
     }
 }
 
@@ -168,106 +173,4 @@ fn median_time(text: &[u8], passes: usize) -> f64 {
         .collect();
     times.sort_by(f64::total_cmp);
     times[times.len() / 2]
-}
-
-/// What scoring found, for the whole corpus or one layout.
-#[derive(Default)]
-struct Tally {
-    files: usize,
-    errors: usize,
-    score: xxgk_tests::Score,
-    meta_wrong: usize,
-    checks_wrong: usize,
-    /// Lines that are not what the library gives for their file.
-    unlike_library: usize,
-}
-
-impl Tally {
-    fn add(&mut self, other: &Tally) {
-        self.files += other.files;
-        self.errors += other.errors;
-        self.score.cells += other.score.cells;
-        self.score.exact += other.score.exact;
-        self.score.flagged += other.score.flagged;
-        self.score.silent += other.score.silent;
-        self.meta_wrong += other.meta_wrong;
-        self.checks_wrong += other.checks_wrong;
-        self.unlike_library += other.unlike_library;
-    }
-
-    fn line(&self, name: &str) -> String {
-        let s = &self.score;
-        format!(
-            "{name:14} {:6} {:6} {:>9} {:7.3}% {:8} {:8} {:6} {:6} {:8}",
-            self.files,
-            self.errors,
-            format!("{}/{}", s.exact, s.cells),
-            100.0 * s.exact as f64 / s.cells.max(1) as f64,
-            s.flagged,
-            s.silent,
-            self.meta_wrong,
-            self.checks_wrong,
-            self.unlike_library,
-        )
-    }
-}
-
-/// Scores one line of `xxgk batch` output.
-fn score_line(line: &str, expected: &Path) -> Result<(String, Tally), String> {
-    let v: Value = serde_json::from_str(line).map_err(|e| format!("not a JSON line ({e}): {line:.80}"))?;
-    let file = v["file"].as_str().ok_or("a line without \"file\"")?;
-    let stem = Path::new(file).file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
-    let layout = stem.split_once('-').map_or("?", |(_, l)| l).to_string();
-    let gold_path = expected.join(format!("{stem}.json"));
-    let gold: Value = std::fs::read_to_string(&gold_path)
-        .ok()
-        .and_then(|t| serde_json::from_str(&t).ok())
-        .ok_or_else(|| format!("no expected report {}", gold_path.display()))?;
-    let library = std::fs::read(file).map_err(|e| e.to_string()).and_then(|b| {
-        xxgk::parse_bytes(&b).map_err(|e| e.to_string()).map(|r| serde_json::to_value(r).expect("JSON"))
-    });
-    let mut t = Tally { files: 1, ..Tally::default() };
-    let Some(report) = v.get("report") else {
-        t.errors = 1;
-        t.unlike_library = usize::from(library.ok().is_some() || v["error"].as_str().is_none());
-        t.score.cells = xxgk_tests::cells(&gold).len();
-        return Ok((layout, t));
-    };
-    t.unlike_library = usize::from(library.as_ref() != Ok(report));
-    t.score = xxgk_tests::score(report, &gold, &mut Vec::new());
-    t.meta_wrong = ["edition", "year", "organ"].iter().filter(|k| report[**k] != gold[**k]).count();
-    t.checks_wrong = usize::from(xxgk_tests::expected_checks(&gold) != xxgk_tests::reported_checks(report));
-    Ok((layout, t))
-}
-
-fn score(expected: &Path, results: &Path) -> Result<(), String> {
-    let text =
-        std::fs::read_to_string(results).map_err(|e| format!("cannot read {}: {e}", results.display()))?;
-    let lines: Vec<&str> = text.lines().collect();
-    let scored: Vec<(String, Tally)> =
-        lines.par_iter().map(|l| score_line(l, expected)).collect::<Result<_, _>>()?;
-    let mut by_layout: BTreeMap<String, Tally> = BTreeMap::new();
-    let mut all = Tally::default();
-    for (layout, t) in &scored {
-        by_layout.entry(layout.clone()).or_default().add(t);
-        all.add(t);
-    }
-    println!(
-        "{:14} {:>6} {:>6} {:>9} {:>8} {:>8} {:>8} {:>6} {:>6} {:>8}",
-        "layout", "files", "errors", "cells", "exact", "flagged", "silent", "meta", "checks", "unlike"
-    );
-    for (layout, t) in &by_layout {
-        println!("{}", t.line(layout));
-    }
-    println!("{}", all.line("all"));
-    println!(
-        "cells: exact / expected (an error's cells count as missed); flagged: wrong but in `uncertain`; \
-         silent: wrong and not flagged; meta: wrong edition, year or organ; checks: failed_checks \
-         unlike the expected values' own; unlike: lines that are not what xxgk::parse_bytes gives \
-         for their file"
-    );
-    if all.unlike_library > 0 {
-        return Err(format!("{} lines are not what the library gives for their file", all.unlike_library));
-    }
-    Ok(())
 }
