@@ -102,8 +102,9 @@ pub fn item_lengthened(seed: u64, index: u64, layout: Option<Layout>, times: usi
     let noises = if noisy { draw(&mut runner, wild::noises(layout)) } else { Vec::new() };
     let base = wild::base_layout(layout, &noises);
     let clean = expected.render(base).expect("the renderers write every layout of LAYOUTS");
-    let prose = prose(&mut runner, (size * times).saturating_sub(clean.len()));
-    let text = wild::apply(&lengthen(&clean, &prose), base, &noises);
+    let target = size * times;
+    let prose = prose(&mut runner, target.saturating_sub(clean.len()));
+    let text = wild::apply(&lengthen(&clean, &prose, target), base, &noises);
     Item { index, layout, noisy, text, expected }
 }
 
@@ -168,8 +169,9 @@ const ANCHORS: [&str; 4] = [
 
 /// `text` with `prose` added after the overview's paragraphs, shared among them, each
 /// sentence a paragraph written as the renderer wrote the one before it: its line with the
-/// anchor sentence replaced, and the blank lines that followed it.
-fn lengthen(text: &str, prose: &[String]) -> String {
+/// anchor sentence replaced, and the blank lines that followed it. Sentences that would take
+/// the text beyond `target` bytes are left out (a paragraph's markup is not in `prose`'s count).
+fn lengthen(text: &str, prose: &[String], target: usize) -> String {
     let mut out = String::with_capacity(text.len() + prose.iter().map(String::len).sum::<usize>() * 2);
     let mut rest = text;
     let per_anchor = prose.len().div_ceil(ANCHORS.len());
@@ -181,10 +183,14 @@ fn lengthen(text: &str, prose: &[String]) -> String {
         let end = line_end + rest[line_end..].bytes().take_while(|&b| b == b'\n').count();
         let paragraph = &rest[start..end];
         out.push_str(&rest[..end]);
-        for sentence in chunks.next().unwrap_or_default() {
-            out.push_str(&paragraph.replacen(anchor, sentence, 1));
-        }
         rest = &rest[end..];
+        for sentence in chunks.next().unwrap_or_default() {
+            let added = paragraph.replacen(anchor, sentence, 1);
+            if out.len() + added.len() + rest.len() > target {
+                break;
+            }
+            out.push_str(&added);
+        }
     }
     out.push_str(rest);
     out
