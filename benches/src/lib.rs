@@ -40,6 +40,7 @@ pub const MIN_SIZE: usize = 3_000;
 pub const MAX_SIZE: usize = 40_000;
 
 /// One report of a corpus.
+#[derive(Clone)]
 pub struct Item {
     /// Its place in the corpus.
     pub index: u64,
