@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use serde_json::Value;
 use xxgk::Report;
 
-use crate::strategies::expected_checks;
+use xxgk_tests::strategies::expected_checks;
 
 /// Every cell of the three tables, `table.row.field` → value; a row present in the report has
 /// all its fields (blank ones as `null`).

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use proptest::test_runner::{Config, FileFailurePersistence, RngSeed, TestRunner};
 use serde_json::{json, Value};
-use xxgk::{Layout, Report};
+use xxgk::Report;
 
 /// Cases per property: `XXGK_PROPTEST_CASES`, 2000 by default.
 pub fn cases() -> u32 {
@@ -37,16 +37,7 @@ pub fn runner(source_file: &'static str) -> TestRunner {
     })
 }
 
-/// The file extension a layout's text is saved with.
-pub fn extension(layout: Layout) -> &'static str {
-    match layout {
-        Layout::Html => "html",
-        Layout::Markdown => "md",
-        Layout::Tsv => "tsv",
-        Layout::Csv => "csv",
-        _ => "txt",
-    }
-}
+pub use xxgk_tests::extension;
 
 /// Which property a saved case is held to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -79,16 +70,7 @@ pub struct Case {
     pub note: String,
 }
 
-/// The generated report as JSON: its values, without what only a parse produces.
-pub fn expected_json(report: &Report) -> Value {
-    let mut v = serde_json::to_value(report).expect("JSON");
-    if let Some(o) = v.as_object_mut() {
-        for k in ["failed_checks", "uncertain", "layout", "diagnostics"] {
-            o.remove(k);
-        }
-    }
-    v
-}
+pub use xxgk_tests::strategies::expected_json;
 
 /// Writes a case: `<dir>/<name>.<ext>` and `<dir>/<name>.json`.
 pub fn save(dir: &Path, name: &str, ext: &str, case: &Case) {

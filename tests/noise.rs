@@ -7,15 +7,14 @@
 
 mod diff;
 mod harness;
-mod strategies;
-mod wild;
 
 use proptest::strategy::{Strategy, ValueTree};
 use proptest::test_runner::{TestCaseError, TestError};
 use xxgk::{Layout, Report};
 
 use harness::{Case, Property};
-use wild::Noise;
+use xxgk_tests::strategies;
+use xxgk_tests::wild::{self, Noise};
 
 /// The damaged text of `report` in `layout`.
 fn damaged(report: &Report, layout: Layout, noises: &[Noise]) -> String {

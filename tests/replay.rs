@@ -7,11 +7,10 @@
 
 mod diff;
 mod harness;
-mod strategies;
-mod wild;
 
 use harness::{Case, Property};
 use xxgk::Layout;
+use xxgk_tests::{strategies, wild};
 
 fn verdict(case: &Case) -> diff::Verdict {
     let parsed = xxgk::parse(&case.input);

@@ -8,13 +8,13 @@
 
 mod diff;
 mod harness;
-mod strategies;
 
 use proptest::strategy::{Strategy, ValueTree};
 use proptest::test_runner::TestError;
 use xxgk::{Layout, Report};
 
 use harness::{Case, Property};
+use xxgk_tests::strategies;
 
 fn check(report: &Report, layout: Layout) -> Result<(), String> {
     let text = report.render(layout).map_err(|e| format!("render {}: {e}", layout.as_str()))?;

@@ -1,10 +1,15 @@
 //! Shared helpers of the fixture-driven tests: fixture paths and cell-by-cell comparison of a
-//! report with gold JSON (the format of `fixtures/gold`).
+//! report with gold JSON (the format of `fixtures/gold`); the report generators of the property
+//! tests ([`strategies`]) and the noise they damage renderings with ([`wild`]), which the
+//! benchmarks' corpus generator (`benches/`) draws from too.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
+
+pub mod strategies;
+pub mod wild;
 
 /// `tests/fixtures/<rel>`.
 pub fn fixture(rel: &str) -> PathBuf {
@@ -28,6 +33,17 @@ pub fn cases(inputs: &str, gold: &str) -> Vec<(PathBuf, Value)> {
         out.push((input, value));
     }
     out
+}
+
+/// The file extension a layout's text is saved with.
+pub fn extension(layout: xxgk::Layout) -> &'static str {
+    match layout {
+        xxgk::Layout::Html => "html",
+        xxgk::Layout::Markdown => "md",
+        xxgk::Layout::Tsv => "tsv",
+        xxgk::Layout::Csv => "csv",
+        _ => "txt",
+    }
 }
 
 /// Every cell of the three tables: `table.row.field` → value.

@@ -17,8 +17,6 @@
 //! The noise is text-level and layout-aware: it finds the table rows of the layout it is given
 //! (pipe rows, TSV/CSV lines, `<tr>` blocks, cell lines, aligned lines) and edits the text,
 //! never the report.
-#![allow(dead_code)]
-
 use std::ops::Range;
 
 use proptest::prelude::*;

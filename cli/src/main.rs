@@ -1,7 +1,10 @@
 //! `xxgk`: read 政府信息公开工作年度报告 tables from the command line.
 
+mod batch;
 mod check;
+mod files;
 mod input;
+mod tidy;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -42,6 +45,20 @@ enum Command {
         #[arg(long, default_value = "markdown", value_parser = layout_name)]
         layout: xxgk::Layout,
     },
+    /// Parse many files in parallel into JSON Lines (a line per file) or CSV (a line per cell),
+    /// past bad files; print a summary.
+    Batch {
+        /// Files, directories (every file under them) or quoted glob patterns.
+        #[arg(required = true)]
+        inputs: Vec<String>,
+        /// The output: `.csv` for the tidy long form, anything else JSON Lines; `-` for stdout
+        /// (JSON Lines, with the summary on stderr).
+        #[arg(long)]
+        out: PathBuf,
+        /// Threads to parse on; 0 for one per core.
+        #[arg(long, default_value_t = 0)]
+        threads: usize,
+    },
 }
 
 fn layout_name(name: &str) -> Result<xxgk::Layout, String> {
@@ -64,6 +81,14 @@ fn main() -> ExitCode {
         Command::Render { file, layout } => input::parse(file.as_deref())
             .and_then(|r| r.render(layout).map_err(|e| e.to_string()))
             .map(|text| print!("{text}")),
+        Command::Batch { inputs, out, threads } => batch::run(&inputs, &out, threads).map(|summary| {
+            // The summary goes where the output does not.
+            if out == std::path::Path::new("-") {
+                eprint!("{summary}");
+            } else {
+                print!("{summary}");
+            }
+        }),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

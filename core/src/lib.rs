@@ -36,6 +36,8 @@ mod report;
 mod requests;
 mod sections;
 mod solve;
+#[doc(hidden)]
+pub mod stages;
 mod template;
 mod text;
 
@@ -109,90 +111,163 @@ impl Options {
 }
 
 fn run(input: &str) -> Result<Report, Error> {
-    let (working, map, html_rows) = if layout::html::has_tables(input) {
-        let flat = layout::html::flatten(input);
-        let (w, m) = flat.emitter.finish();
-        (w, m, flat.rows)
-    } else {
-        let (w, m) = text::normalize(input);
-        (w, m, Vec::new())
-    };
+    let page = Page::new(input);
+    let found = page.find();
     let mut diags = Diagnostics::default();
-    let meta = sections::meta(&working);
-    let regions = sections::regions(&working);
-    let columns = layout::Columns::new(input, &map);
-    let tokens = |r: Option<(usize, usize)>, diags: &mut Diagnostics| {
-        r.map(|(s, e)| layout::read(&working, s, e, &html_rows, &columns, diags)).unwrap_or_default()
-    };
-    let active_toks = tokens(regions.active, &mut diags);
-    let request_toks = tokens(regions.requests, &mut diags);
-    let appeal_toks = tokens(regions.appeals, &mut diags);
-    let active_segs = layout::segments(&working, &active_toks);
-    let request_segs = layout::segments(&working, &request_toks);
-    let appeal_segs = layout::segments(&working, &appeal_toks);
+    let tokens = page.tokens(&found, &mut diags);
+    let tables = page.tables(&found, &tokens, &mut diags);
+    page.report(found, tables, diags)
+}
 
-    let marked = regions.active.and_then(|(s, e)| active::edition_marked(&working[s..e]));
-    let by_year = meta.year.and_then(Edition::for_year);
-    let requests = requests::read(&working, &request_segs, marked.or(by_year), &mut diags);
-    let edition = requests.as_ref().map(|r| r.edition).or(marked).or(by_year);
-    let active_edition = marked.or(edition);
-    if let (Some(a), Some(r)) = (active_edition, requests.as_ref().map(|r| r.edition)) {
-        if a != r {
-            diags.note(
-                "editions_disagree",
-                format!("table 二 follows the {} template but table 三 the {} one", a.as_str(), r.as_str()),
-            );
+// The steps of `run` are functions of their own so that `stages` can time them one at a time.
+
+/// The input and the working text the readers run on, with the map from working offsets back
+/// to the input and the ranges of the working text that came from HTML table rows.
+pub(crate) struct Page<'a> {
+    input: &'a str,
+    working: String,
+    map: text::OffsetMap,
+    html_rows: Vec<(usize, usize)>,
+}
+
+/// What the title says and where the tables are.
+#[derive(Clone)]
+pub(crate) struct Found {
+    meta: sections::Meta,
+    regions: sections::Regions,
+}
+
+/// The tokens of the regions of tables 二, 三 and 四.
+pub(crate) struct Tokens {
+    active: Vec<layout::Tok>,
+    requests: Vec<layout::Tok>,
+    appeals: Vec<layout::Tok>,
+}
+
+/// The tables as read against the template, before the checks.
+pub(crate) struct Tables {
+    edition: Option<Edition>,
+    active: Option<active::Read>,
+    requests: Option<requests::Read>,
+    appeals: Option<appeals::Read>,
+}
+
+impl<'a> Page<'a> {
+    /// Decode and normalise: HTML tables flattened with their spans, other text normalised.
+    fn new(input: &'a str) -> Page<'a> {
+        let (working, map, html_rows) = if layout::html::has_tables(input) {
+            let flat = layout::html::flatten(input);
+            let (w, m) = flat.emitter.finish();
+            (w, m, flat.rows)
+        } else {
+            let (w, m) = text::normalize(input);
+            (w, m, Vec::new())
+        };
+        Page { input, working, map, html_rows }
+    }
+
+    /// Find the title and the sections.
+    fn find(&self) -> Found {
+        Found { meta: sections::meta(&self.working), regions: sections::regions(&self.working) }
+    }
+
+    /// Read the layout of each table's region into tokens.
+    fn tokens(&self, found: &Found, diags: &mut Diagnostics) -> Tokens {
+        let columns = layout::Columns::new(self.input, &self.map);
+        let mut read = |r: Option<(usize, usize)>| {
+            r.map(|(s, e)| layout::read(&self.working, s, e, &self.html_rows, &columns, diags))
+                .unwrap_or_default()
+        };
+        Tokens {
+            active: read(found.regions.active),
+            requests: read(found.regions.requests),
+            appeals: read(found.regions.appeals),
         }
     }
-    let column_major = requests.as_ref().is_some_and(|r| r.layout == Layout::ColumnMajor);
-    let active =
-        active_edition.and_then(|e| active::read(&working, &active_segs, e, column_major, &mut diags));
-    let appeals = appeals::read(&working, &appeal_segs, &mut diags);
 
-    if active.is_none() && requests.is_none() && appeals.is_none() {
-        return no_tables(input, &working, &map, meta, regions.any(), diags);
+    /// Align the tokens to the template's tables.
+    fn tables(&self, found: &Found, tokens: &Tokens, diags: &mut Diagnostics) -> Tables {
+        let working = &self.working;
+        let active_segs = layout::segments(working, &tokens.active);
+        let request_segs = layout::segments(working, &tokens.requests);
+        let appeal_segs = layout::segments(working, &tokens.appeals);
+
+        let marked = found.regions.active.and_then(|(s, e)| active::edition_marked(&working[s..e]));
+        let by_year = found.meta.year.and_then(Edition::for_year);
+        let requests = requests::read(working, &request_segs, marked.or(by_year), diags);
+        let edition = requests.as_ref().map(|r| r.edition).or(marked).or(by_year);
+        let active_edition = marked.or(edition);
+        if let (Some(a), Some(r)) = (active_edition, requests.as_ref().map(|r| r.edition)) {
+            if a != r {
+                diags.note(
+                    "editions_disagree",
+                    format!(
+                        "table 二 follows the {} template but table 三 the {} one",
+                        a.as_str(),
+                        r.as_str()
+                    ),
+                );
+            }
+        }
+        let column_major = requests.as_ref().is_some_and(|r| r.layout == Layout::ColumnMajor);
+        let active = active_edition.and_then(|e| active::read(working, &active_segs, e, column_major, diags));
+        let appeals = appeals::read(working, &appeal_segs, diags);
+        Tables { edition, active, requests, appeals }
     }
 
-    let mut failed_checks = Vec::new();
-    let mut uncertain = Vec::new();
-    let mut layouts = Layouts::default();
-    let mut report_edition = edition;
-    let active_table = active.map(|a| {
-        uncertain.extend(a.uncertain);
-        layouts.active_disclosure = Some(a.layout);
-        a.table
-    });
-    let requests_table = requests.map(|r| {
-        checks::requests(&r.table, r.edition, &mut failed_checks);
-        uncertain.extend(r.uncertain);
-        layouts.requests = Some(r.layout);
-        report_edition = Some(r.edition);
-        r.table
-    });
-    let appeals_table = appeals.map(|a| {
-        checks::appeals(&a.table, &mut failed_checks);
-        uncertain.extend(a.uncertain);
-        layouts.appeals = Some(a.layout);
-        a.table
-    });
-    if meta.year.is_none() {
-        diags.note("year_missing", "no title or statistics period states the year the report covers".into());
+    /// Check the tables against the template's arithmetic and put the report together.
+    fn report(&self, found: Found, tables: Tables, mut diags: Diagnostics) -> Result<Report, Error> {
+        let Page { input, working, map, .. } = self;
+        let Found { meta, regions } = found;
+        let Tables { edition, active, requests, appeals } = tables;
+        if active.is_none() && requests.is_none() && appeals.is_none() {
+            return no_tables(input, working, map, meta, regions.any(), diags);
+        }
+
+        let mut failed_checks = Vec::new();
+        let mut uncertain = Vec::new();
+        let mut layouts = Layouts::default();
+        let mut report_edition = edition;
+        let active_table = active.map(|a| {
+            uncertain.extend(a.uncertain);
+            layouts.active_disclosure = Some(a.layout);
+            a.table
+        });
+        let requests_table = requests.map(|r| {
+            checks::requests(&r.table, r.edition, &mut failed_checks);
+            uncertain.extend(r.uncertain);
+            layouts.requests = Some(r.layout);
+            report_edition = Some(r.edition);
+            r.table
+        });
+        let appeals_table = appeals.map(|a| {
+            checks::appeals(&a.table, &mut failed_checks);
+            uncertain.extend(a.uncertain);
+            layouts.appeals = Some(a.layout);
+            a.table
+        });
+        if meta.year.is_none() {
+            diags.note(
+                "year_missing",
+                "no title or statistics period states the year the report covers".into(),
+            );
+        }
+        if meta.organ.is_none() {
+            diags.note("organ_missing", "no title names the body that issued the report".into());
+        }
+        Ok(Report {
+            edition: report_edition,
+            year: meta.year,
+            organ: meta.organ.map(|span| sections::organ_text(working, input, map, span)),
+            active_disclosure: active_table,
+            requests: requests_table,
+            appeals: appeals_table,
+            failed_checks,
+            uncertain,
+            layout: layouts,
+            diagnostics: diags.finish(input, map),
+        })
     }
-    if meta.organ.is_none() {
-        diags.note("organ_missing", "no title names the body that issued the report".into());
-    }
-    Ok(Report {
-        edition: report_edition,
-        year: meta.year,
-        organ: meta.organ.map(|span| sections::organ_text(&working, input, &map, span)),
-        active_disclosure: active_table,
-        requests: requests_table,
-        appeals: appeals_table,
-        failed_checks,
-        uncertain,
-        layout: layouts,
-        diagnostics: diags.finish(input, &map),
-    })
 }
 
 /// A text without the template's tables: a report on the template before 2019 is still a
