@@ -122,7 +122,7 @@ const fn spec(
     field_keys: &'static [&'static str],
 ) -> ActiveSpec {
     // Rows of three counts are documents: their last cell is the stock.
-    let stock = if cells.len() == 3 && matches!(cells[1], CellKind::Count) { Some(2) } else { None };
+    let stock = if matches!(cells, [_, CellKind::Count, _]) { Some(2) } else { None };
     ActiveSpec { key, cues, cells, field_keys, stock }
 }
 
@@ -177,7 +177,9 @@ impl CueIndex {
         out.clear();
         for (start, c) in label.char_indices() {
             let from = self.entries.partition_point(|e| e.0 < c);
-            for &(_, row, cue, weight) in self.entries[from..].iter().take_while(|e| e.0 == c) {
+            for &(_, row, cue, weight) in
+                self.entries.get(from..).unwrap_or_default().iter().take_while(|e| e.0 == c)
+            {
                 if label[start..].starts_with(cue) {
                     out.push(Hit { start, end: start + cue.len(), row, weight });
                 }
