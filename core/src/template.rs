@@ -224,37 +224,52 @@ pub(crate) fn active_index(edition: Edition) -> &'static CueIndex {
 /// How well `label` matches `cues` when none is contained exactly: the best near match's
 /// weight times its quality, and where it ends.
 pub(crate) fn score_near(label: &str, cues: &[Cue]) -> Option<(f32, usize)> {
+    let chars: Vec<(usize, char)> = label.char_indices().collect();
     cues.iter()
-        .filter_map(|&(cue, weight)| find_near(label, cue).map(|(q, end)| (weight * q, end)))
+        .filter_map(|&(cue, weight)| find_near(&chars, label.len(), cue).map(|(q, end)| (weight * q, end)))
         .max_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)))
 }
 
 /// The best occurrence of `cue` in `label` with substituted characters (at most one in four,
 /// for cues of four characters or more: OCR confusions), or cut short by the end of `label`
 /// (a label wrapped past its row's numbers: `行政事业性收` / numbers / `费`), the missing
-/// characters counting as substituted; its quality and where it ends.
-fn find_near(label: &str, cue: &str) -> Option<(f32, usize)> {
+/// characters counting as substituted; its quality and where it ends. `chars` are the label's
+/// characters with their byte offsets, `label_len` its length in bytes.
+///
+/// A window is compared only when it begins or ends on the cue's own characters, and only
+/// until it has too many substitutions: a label costs two comparisons a character for most
+/// windows, not the cue's length (labels of prose or of garbage are long).
+fn find_near(chars: &[(usize, char)], label_len: usize, cue: &str) -> Option<(f32, usize)> {
     let len = cue.chars().count();
     let allowed = len / 4;
     let (first, last) = (cue.chars().next()?, cue.chars().next_back()?);
-    if allowed == 0 || !label.contains(first) && !label.contains(last) {
+    if allowed == 0 || !chars.iter().any(|&(_, c)| c == first || c == last) {
         return None;
     }
     let mut best: Option<(usize, usize)> = None;
-    for (start, _) in label.char_indices() {
-        let window = label[start..].char_indices().take(len);
-        let (mut count, mut mismatches, mut end) = (0, 0, start);
-        for ((i, x), y) in window.zip(cue.chars()) {
-            count += 1;
-            mismatches += usize::from(x != y);
-            end = start + i + x.len_utf8();
+    for start in 0..chars.len() {
+        let rest = chars.get(start..).unwrap_or_default();
+        let window = rest.get(..len).unwrap_or(rest);
+        // Characters cut off by the end of the label count as substituted: from here on, too many.
+        let cut = len - window.len();
+        if cut > allowed {
+            break;
         }
         // A near match must still begin or end on the cue's own characters.
-        let edges = label[start..].starts_with(first) || label[..end].ends_with(last);
-        let cut = len - count;
-        let whole = cut == 0 || end == label.len() && count > 0;
-        let mismatches = mismatches + cut;
-        if whole && edges && mismatches <= allowed && best.is_none_or(|(m, _)| mismatches <= m) {
+        let edges = window.first().is_some_and(|&(_, c)| c == first)
+            || window.last().is_some_and(|&(_, c)| c == last);
+        if !edges {
+            continue;
+        }
+        let mut mismatches = cut;
+        for (&(_, x), y) in window.iter().zip(cue.chars()) {
+            mismatches += usize::from(x != y);
+            if mismatches > allowed {
+                break;
+            }
+        }
+        if mismatches <= allowed && best.is_none_or(|(m, _)| mismatches <= m) {
+            let end = chars.get(start + window.len()).map_or(label_len, |&(at, _)| at);
             best = Some((mismatches, end));
         }
     }
@@ -308,8 +323,8 @@ mod tests {
 
     #[test]
     fn a_label_cut_by_its_wrap_is_near_its_cue() {
-        assert!(find_near("信息内容上一年项目数量行政事业性收", "行政事业性收费").is_some());
+        assert!(score_near("信息内容上一年项目数量行政事业性收", &[("行政事业性收费", 1.0)]).is_some());
         // Cut by more than its OCR allowance, it is not.
-        assert!(find_near("行政事业性", "行政事业性收费").is_none());
+        assert!(score_near("行政事业性", &[("行政事业性收费", 1.0)]).is_none());
     }
 }
