@@ -1,15 +1,12 @@
 //! Errors name what went wrong and where (issue 8): a PDF, binary bytes, GBK that does not
 //! decode, a text without tables and an input over the size limit each get a message a user
 //! can act on, with the byte offset or line it is about.
-//!
-//! Tests marked `#[ignore = "message: …"]` state what a message should say and does not yet;
-//! they are listed in the report of issue 8 for the owner of `core/` to fix and un-ignore.
 
 use xxgk::Error;
 
 fn decode_error(bytes: &[u8]) -> Error {
     match xxgk::parse_bytes(bytes) {
-        Err(e @ Error::Decode { .. }) => e,
+        Err(e @ (Error::Decode { .. } | Error::Binary { .. })) => e,
         other => panic!("expected a decoding error, got {other:?}"),
     }
 }
@@ -96,12 +93,10 @@ fn declared_gbk_that_does_not_decode_is_located() {
 }
 
 #[test]
-#[ignore = "message: undeclared GBK that fails to decode is reported as invalid UTF-8 at byte 0, with the PDF hint"]
 fn undeclared_gbk_that_does_not_decode_is_located() {
     // A GBK text (as most Chinese government pages saved before 2015 are) with one bad byte
-    // pair after three lines. Today: "invalid UTF-8 at byte 0 (is this a PDF, an image or a
-    // word-processor file? extract its text first)" — the offset is where UTF-8 failed, not
-    // where GB18030 did, and the hint sends the user after the wrong problem.
+    // pair after three lines: located where GB18030 fails, not at byte 0 where UTF-8 did (with
+    // the hint for PDFs, which would send the user after the wrong problem).
     let mut bytes = gbk(HEAD);
     let at = bytes.len();
     bytes.extend_from_slice(b"\x81\x20");
@@ -115,15 +110,16 @@ fn undeclared_gbk_that_does_not_decode_is_located() {
 }
 
 #[test]
-#[ignore = "message: a NUL byte is reported as invalid UTF-8, and decoding errors give no line"]
 fn binary_bytes_are_named_as_binary_with_their_line() {
-    // Today: "invalid UTF-8 at byte 67" — but a NUL is valid UTF-8, and a byte offset alone
-    // sends the user to a hex editor; the line (here 4) is what an editor shows.
+    // A NUL is valid UTF-8: not "invalid UTF-8". A byte offset alone sends the user to a hex
+    // editor; the line (here 4) is what an editor shows.
     let mut bytes = HEAD.as_bytes().to_vec();
     bytes.extend_from_slice(b"\x00\x01\x02\x03binary");
-    let message = decode_error(&bytes).to_string();
+    let err = decode_error(&bytes);
+    assert_eq!(err.line(), Some(4));
+    let message = err.to_string();
     assert!(!message.contains("invalid UTF-8"), "{message}");
-    assert!(message.contains("line 4"), "{message}");
+    assert!(message.contains("NUL byte") && message.contains("line 4"), "{message}");
 }
 
 #[test]
