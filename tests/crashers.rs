@@ -3,8 +3,8 @@
 //! found it, and must return — no panic, no overflow, no hang (30 s; 300 s in a debug build).
 //!
 //! A file is named `<target>-<what it triggers>` (see `fixtures/crashers/README.md`); each has
-//! a test below, and `every_crasher_has_a_test` fails when one is added without. Cases not yet
-//! fixed in `core/` are `#[ignore = "crash: …"]`: un-ignore them with the fix.
+//! a test below, and `every_crasher_has_a_test` fails when one is added without. A case not yet
+//! fixed in `core/` is `#[ignore = "crash: …"]` until it is.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -91,12 +91,14 @@ macro_rules! cases {
 }
 
 cases! {
-    // 65 bytes for which the solver of table 三 tries its 20,000 combinations (~0.1 s native;
-    // the 16 KB report it came from took 0.3 s, and over 1 s in the fuzz build).
+    // 65 bytes whose table 三 has 15,435 combinations of readings: 191 M instructions (20 ms
+    // native), what a real report with as many costs. The 16 KB report it was cut from read
+    // 5.5 M cells of identities in them (1.04 G instructions, over 1 s in the fuzz build);
+    // the solver now stops at 4 M (`MAX_CELLS_READ` in core/src/solve.rs): 12 M instructions.
     parse_timeout_solver_combinations: "parse-timeout-solver-combinations",
-    // 16.7 KB of UTF-16 (49 KB as found) whose long labels are searched for near matches of
-    // every cue at every character: 100 M instructions, 40 times a real report's (~40 ms native;
-    // over 1 s in the fuzz build on a loaded machine).
+    // 16.7 KB of UTF-16 (49 KB as found) whose long labels were searched for near matches of
+    // every cue at every character: 106 M instructions, 13 M since only windows that begin or
+    // end on a cue's own characters are compared (`find_near` in core/src/template.rs).
     parse_timeout_label_near_match: "parse-timeout-label-near-match",
 }
 

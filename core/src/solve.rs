@@ -388,6 +388,27 @@ mod tests {
     }
 
     #[test]
+    fn a_group_too_costly_to_try_is_read_row_by_row_and_doubted() {
+        // 1,000 readings of one row; the identity (repeated m times) holds for [1, 1] only,
+        // the reading the penalties like least.
+        let readings = vec![Reading {
+            cands: (0..1000)
+                .map(|k| Cand { cells: known(&[k + 1, 1]), penalty: if k == 0 { 1.0 } else { 0.0 } })
+                .collect(),
+            how: How::Glued,
+            doubtful: false,
+        }];
+        let ids = |m: usize| vec![Identity { lhs: vec![(0, 0); m], rhs: vec![(0, 1); m] }];
+        let tried = resolve(&readings, &ids(1));
+        assert_eq!(tried.cells[0], [Some(Decimal::from_int(1)), Some(Decimal::from_int(1))]);
+        assert_eq!(tried.uncertain[0], [false, false]);
+        // Each combination would read 2m cells: past the bound, the least penalised reading.
+        let untried = resolve(&readings, &ids(MAX_CELLS_READ / 2000 + 1));
+        assert_eq!(untried.cells[0], [Some(Decimal::from_int(2)), Some(Decimal::from_int(1))]);
+        assert_eq!(untried.uncertain[0], [true, true]);
+    }
+
+    #[test]
     fn readings_the_arithmetic_cannot_separate_are_uncertain() {
         let readings = vec![reading(vec![known(&[1, 0, 11]), known(&[10, 1, 1])], How::Glued)];
         let r = resolve(&readings, &[]);
