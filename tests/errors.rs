@@ -54,26 +54,31 @@ fn other_documents_saved_by_mistake_are_named_too() {
     }
 }
 
-#[test]
-fn binary_bytes_are_located() {
+/// The error for the bytes of `HEAD` followed by `tail`, and where `tail` starts.
+fn error_after_head(tail: &[u8]) -> (Error, usize) {
     let mut bytes = HEAD.as_bytes().to_vec();
-    let at = bytes.len();
-    bytes.extend_from_slice(b"\x00\x01\x02\x03binary");
-    let err = decode_error(&bytes);
-    assert_eq!(err.offset(), Some(at));
+    bytes.extend_from_slice(tail);
+    (decode_error(&bytes), HEAD.len())
+}
+
+#[test]
+fn binary_bytes_are_named_as_binary_and_located() {
+    let (err, at) = error_after_head(b"\x00\x01\x02\x03binary");
+    assert_eq!((err.offset(), err.line()), (Some(at), Some(4)));
     let message = err.to_string();
-    assert!(message.contains("not readable text"), "{message}");
-    assert!(message.contains(&format!("byte {at}")), "{message}");
+    // A NUL is valid UTF-8: not "invalid UTF-8". The line is what an editor shows; the byte
+    // offset, what a hex editor does.
+    for words in ["not readable text", "NUL byte", &format!("byte {at}"), "line 4"] {
+        assert!(message.contains(words), "{message:?} lacks {words:?}");
+    }
+    assert!(!message.contains("invalid UTF-8"), "{message}");
     // A binary file is not taken for a PDF when its first bytes are text.
     assert!(!message.contains("PDF"), "{message}");
 }
 
 #[test]
 fn undecodable_utf8_is_located() {
-    let mut bytes = HEAD.as_bytes().to_vec();
-    let at = bytes.len();
-    bytes.extend_from_slice(b"\xFF\xFE trailing");
-    let err = decode_error(&bytes);
+    let (err, at) = error_after_head(b"\xFF\xFE trailing");
     assert_eq!(err.offset(), Some(at));
     assert!(err.to_string().contains(&format!("invalid UTF-8 at byte {at}")), "{err}");
 }
@@ -107,19 +112,6 @@ fn undeclared_gbk_that_does_not_decode_is_located() {
     assert!(message.contains(&format!("byte {at}")), "{message}");
     assert!(message.contains("GB18030") || message.contains("GBK"), "{message}");
     assert!(!message.contains("PDF"), "{message}");
-}
-
-#[test]
-fn binary_bytes_are_named_as_binary_with_their_line() {
-    // A NUL is valid UTF-8: not "invalid UTF-8". A byte offset alone sends the user to a hex
-    // editor; the line (here 4) is what an editor shows.
-    let mut bytes = HEAD.as_bytes().to_vec();
-    bytes.extend_from_slice(b"\x00\x01\x02\x03binary");
-    let err = decode_error(&bytes);
-    assert_eq!(err.line(), Some(4));
-    let message = err.to_string();
-    assert!(!message.contains("invalid UTF-8"), "{message}");
-    assert!(message.contains("NUL byte") && message.contains("line 4"), "{message}");
 }
 
 #[test]
