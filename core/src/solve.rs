@@ -123,7 +123,8 @@ fn solve_component(readings: &[Reading], rows: &[usize], ids: &[&Identity], out:
         .try_fold(1usize, |acc, (_, rd)| acc.checked_mul(rd.cands.len().max(1)))
         .filter(|&n| n <= MAX_COMBINATIONS && n.saturating_mul(cells_read) <= MAX_CELLS_READ);
 
-    let mut results: Vec<Outcome> = Vec::new();
+    // The combinations with the best score so far, in the order tried.
+    let mut winners: Vec<Outcome> = Vec::new();
     if let Some(total) = combos {
         let mut choice = vec![0usize; ambiguous.len()];
         for _ in 0..total {
@@ -133,16 +134,21 @@ fn solve_component(readings: &[Reading], rows: &[usize], ids: &[&Identity], out:
                 row.clone_from(&cand.cells);
                 penalty += cand.penalty;
             }
-            if let Some(score) = fill_and_score(&mut grid, ids) {
-                let solved =
-                    ambiguous.iter().map(|&(r, _)| grid.get(r).cloned().unwrap_or_default()).collect();
-                results.push(Outcome { score, penalty, choice: choice.clone(), solved });
+            let best = winners.first().map(|w| w.score);
+            match fill_and_score(&mut grid, ids) {
+                Some(score) if best.is_none_or(|b| score >= b) => {
+                    if best.is_some_and(|b| score > b) {
+                        winners.clear();
+                    }
+                    let solved =
+                        ambiguous.iter().map(|&(r, _)| grid.get(r).cloned().unwrap_or_default()).collect();
+                    winners.push(Outcome { score, penalty, choice: choice.clone(), solved });
+                }
+                _ => {}
             }
             advance(&mut choice, &ambiguous);
         }
     }
-    let best = results.iter().map(|r| r.score).max();
-    let mut winners: Vec<&Outcome> = results.iter().filter(|r| Some(r.score) == best).collect();
     winners.sort_by(|a, b| a.penalty.total_cmp(&b.penalty));
     if let Some(w) = winners.first() {
         for (&(r, _), solved) in ambiguous.iter().zip(&w.solved) {
@@ -318,10 +324,9 @@ fn fill_and_score(grid: &mut [Vec<Slot>], ids: &[&Identity]) -> Option<usize> {
     while changed {
         changed = false;
         for id in ids {
-            let cells = id.lhs.iter().chain(&id.rhs);
-            let unknown: Vec<(usize, usize)> =
-                cells.clone().copied().filter(|&rc| get(grid, rc) == Slot::Unknown).collect();
-            let &[target] = unknown.as_slice() else { continue };
+            let mut unknown =
+                id.lhs.iter().chain(&id.rhs).copied().filter(|&rc| get(grid, rc) == Slot::Unknown);
+            let (Some(target), None) = (unknown.next(), unknown.next()) else { continue };
             let side = |cells: &[(usize, usize)]| -> Option<i64> {
                 cells
                     .iter()
