@@ -21,7 +21,7 @@ use crate::model::{
 };
 use crate::report::Diagnostics;
 use crate::solve::resolve;
-use crate::template::{active_index, active_rows, score_near, ActiveSpec, CellKind, ACTIVE_EDITION_MARKS};
+use crate::template::{active_index, active_rows, ActiveSpec, CellKind, NearLabel, ACTIVE_EDITION_MARKS};
 
 /// Table 二 as read.
 pub(crate) struct Read {
@@ -56,10 +56,11 @@ fn rows_named(label: &str, edition: Edition) -> Vec<usize> {
     active_index(edition).hits(label, &mut hits);
     if hits.is_empty() {
         // OCR slips: a near match names one row.
+        let near = NearLabel::new(label);
         return specs
             .iter()
             .enumerate()
-            .filter_map(|(i, s)| score_near(label, s.cues).map(|(q, _)| (i, q)))
+            .filter_map(|(i, s)| near.score(s.cues).map(|(q, _)| (i, q)))
             .filter(|&(_, q)| q >= 0.75)
             .max_by(|a, b| a.1.total_cmp(&b.1))
             .map(|(i, _)| vec![i])

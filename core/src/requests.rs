@@ -15,7 +15,7 @@ use crate::layout::{main_source, Kind, Segment, Source, Tok};
 use crate::model::{Applicant, Applicants, Edition, Layout, RequestRow, Requests};
 use crate::report::Diagnostics;
 use crate::solve::{resolve, Identity};
-use crate::template::{request_cues, request_index, score_near, CellKind};
+use crate::template::{request_cues, request_index, CellKind, NearLabel};
 
 const COLS: usize = 7;
 const KINDS: [CellKind; COLS] = [CellKind::Count; COLS];
@@ -467,7 +467,8 @@ fn label_scores(obs: &[Obs<'_>]) -> Vec<Vec<f32>> {
             let mut best = request_index().best(&o.label, rows, &mut hits);
             // Near matches (OCR slips) only for a row of numbers whose label names no row exactly.
             if best.iter().all(Option::is_none) && !o.label.is_empty() && o.numeric() {
-                best = RequestRow::ALL.iter().map(|&r| score_near(&o.label, request_cues(r))).collect();
+                let near = NearLabel::new(&o.label);
+                best = RequestRow::ALL.iter().map(|&r| near.score(request_cues(r))).collect();
             }
             best.into_iter()
                 .map(|b| match b {

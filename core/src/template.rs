@@ -221,13 +221,36 @@ pub(crate) fn active_index(edition: Edition) -> &'static CueIndex {
     cell.get_or_init(|| CueIndex::new(active_rows(edition).iter().map(|s| s.cues)))
 }
 
-/// How well `label` matches `cues` when none is contained exactly: the best near match's
-/// weight times its quality, and where it ends.
-pub(crate) fn score_near(label: &str, cues: &[Cue]) -> Option<(f32, usize)> {
-    let chars: Vec<(usize, char)> = label.char_indices().collect();
-    cues.iter()
-        .filter_map(|&(cue, weight)| find_near(&chars, label.len(), cue).map(|(q, end)| (weight * q, end)))
-        .max_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)))
+/// How many characters at the end of a label are searched for near matches. A row's name ends
+/// its label, just before its numbers; what comes before it in a longer label is prose or
+/// other rows' names, where a near match would be chance (the labels of the fixtures searched
+/// for one have at most 24 characters). It bounds what a label costs, however long it is.
+const NEAR_REACH: usize = 256;
+
+/// A label prepared for near matches of the cues of many rows.
+pub(crate) struct NearLabel {
+    /// Its last [`NEAR_REACH`] characters, with their byte offsets in the label.
+    chars: Vec<(usize, char)>,
+    /// Its length in bytes.
+    len: usize,
+}
+
+impl NearLabel {
+    pub(crate) fn new(label: &str) -> NearLabel {
+        let mut chars: Vec<(usize, char)> = label.char_indices().rev().take(NEAR_REACH).collect();
+        chars.reverse();
+        NearLabel { chars, len: label.len() }
+    }
+
+    /// How well the label matches `cues` when none is contained exactly: the best near
+    /// match's weight times its quality, and where it ends.
+    pub(crate) fn score(&self, cues: &[Cue]) -> Option<(f32, usize)> {
+        cues.iter()
+            .filter_map(|&(cue, weight)| {
+                find_near(&self.chars, self.len, cue).map(|(q, end)| (weight * q, end))
+            })
+            .max_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)))
+    }
 }
 
 /// The best occurrence of `cue` in `label` with substituted characters (at most one in four,
@@ -284,7 +307,7 @@ mod tests {
     fn best_row(label: &str) -> Option<RequestRow> {
         let k = key(label);
         let exact = request_index().best(&k, RequestRow::ALL.len(), &mut Vec::new());
-        let near = |i: usize| score_near(&k, request_cues(RequestRow::ALL[i]));
+        let near = |i: usize| NearLabel::new(&k).score(request_cues(RequestRow::ALL[i]));
         let scores: Vec<Option<(f32, usize)>> = if exact.iter().any(Option::is_some) {
             exact
         } else {
@@ -323,8 +346,10 @@ mod tests {
 
     #[test]
     fn a_label_cut_by_its_wrap_is_near_its_cue() {
-        assert!(score_near("信息内容上一年项目数量行政事业性收", &[("行政事业性收费", 1.0)]).is_some());
+        assert!(NearLabel::new("信息内容上一年项目数量行政事业性收")
+            .score(&[("行政事业性收费", 1.0)])
+            .is_some());
         // Cut by more than its OCR allowance, it is not.
-        assert!(score_near("行政事业性", &[("行政事业性收费", 1.0)]).is_none());
+        assert!(NearLabel::new("行政事业性").score(&[("行政事业性收费", 1.0)]).is_none());
     }
 }
