@@ -47,7 +47,7 @@ impl Failure {
             },
             Failure::Parse(e) => {
                 let kind = match e {
-                    xxgk::Error::Decode { .. } => "decode",
+                    xxgk::Error::Decode { .. } | xxgk::Error::Binary { .. } => "decode",
                     xxgk::Error::NoTables { .. } => "no_tables",
                     xxgk::Error::TooLarge { .. } => "too_large",
                 };

@@ -13,6 +13,17 @@ def test_binary_bytes():
     assert "not readable text" in str(err) and err.path is None
 
 
+def test_message_and_position_are_the_cores_as_in_javascript():
+    # bindings-wasm/tests/api.test.mjs expects the same message for the same bytes.
+    with pytest.raises(xxgk.ParseError) as info:
+        xxgk.parse("规章\n".encode() + b"\x00\x01")
+    assert str(info.value) == (
+        "the input is not readable text: a NUL byte at byte 7 (line 2),"
+        " as in binary files and UTF-16 without a byte-order mark"
+    )
+    assert (info.value.kind, info.value.offset, info.value.line) == ("decode", 7, 2)
+
+
 def test_text_without_tables():
     with pytest.raises(xxgk.ParseError, match="no report tables") as info:
         xxgk.parse("这是一段普通的文字，没有任何表格。\n" * 3)

@@ -21,7 +21,7 @@ use crate::model::{
 };
 use crate::report::Diagnostics;
 use crate::solve::resolve;
-use crate::template::{active_index, active_rows, score_near, ActiveSpec, CellKind, ACTIVE_EDITION_MARKS};
+use crate::template::{active_index, active_rows, ActiveSpec, CellKind, NearLabel, ACTIVE_EDITION_MARKS};
 
 /// Table 二 as read.
 pub(crate) struct Read {
@@ -56,11 +56,11 @@ fn rows_named(label: &str, edition: Edition) -> Vec<usize> {
     active_index(edition).hits(label, &mut hits);
     // OCR slips, or a label cut where its line wrapped (`行政事业性收` / numbers / `费`): a
     // near match names one row, after the rows named in full.
-    let tail = label.get(hits.last().map_or(0, |h| h.end)..).unwrap_or("");
+    let near = NearLabel::new(label.get(hits.last().map_or(0, |h| h.end)..).unwrap_or(""));
     let near = specs
         .iter()
         .enumerate()
-        .filter_map(|(i, s)| score_near(tail, s.cues).map(|(q, _)| (i, q)))
+        .filter_map(|(i, s)| near.score(s.cues).map(|(q, _)| (i, q)))
         .filter(|&(_, q)| q >= 0.75)
         .max_by(|a, b| a.1.total_cmp(&b.1))
         .map(|(i, _)| i);
@@ -86,6 +86,28 @@ fn wrapped_row(label: &str, next: &str, edition: Edition) -> Option<(usize, usiz
         .map(|h| (h.row, h.end - label.len()))
 }
 
+/// What the segments gave one row of the template.
+#[derive(Clone, Default)]
+struct Fed<'t> {
+    /// Its values, once a run of values reached it.
+    vals: Option<Vec<&'t Tok>>,
+    /// Its values came from a run shared with other rows: which are its own is a guess.
+    shared: bool,
+    /// The column of its label, in a row of delimited cells.
+    label_col: Option<u32>,
+    /// Named with no values of its own, passed over by the values that followed.
+    skipped: bool,
+    /// Passed over on a guess.
+    doubted: bool,
+}
+
+impl Fed<'_> {
+    /// The column its own (not shared) delimited cells end in.
+    fn last_col(&self) -> Option<u32> {
+        self.vals.as_ref().filter(|_| !self.shared).and_then(|v| v.last()?.col)
+    }
+}
+
 /// Reads table 二 in `edition` from the segments of its region. `column_major` says whether
 /// the document lists numbers column by column (learnt from table 三).
 pub(crate) fn read(
@@ -96,12 +118,7 @@ pub(crate) fn read(
     diags: &mut Diagnostics,
 ) -> Option<Read> {
     let specs = active_rows(edition);
-    let mut assigned: Vec<Option<Vec<&Tok>>> = vec![None; specs.len()];
-    let mut shared: Vec<bool> = vec![false; specs.len()];
-    let mut label_cols: Vec<Option<u32>> = vec![None; specs.len()];
-    // Rows named with no values of their own, passed over by the values that followed.
-    let mut skipped: Vec<bool> = vec![false; specs.len()];
-    let mut doubted: Vec<bool> = vec![false; specs.len()];
+    let mut fed: Vec<Fed<'_>> = vec![Fed::default(); specs.len()];
     let aligned = main_source(segs.iter().flat_map(|s| s.vals.iter().copied())) == Some(Source::Aligned);
     let mut queue: VecDeque<usize> = VecDeque::new();
     let mut orphans: Vec<&Tok> = Vec::new();
@@ -119,7 +136,7 @@ pub(crate) fn read(
             }
         }
         for i in named {
-            if assigned[i].is_none() && !queue.contains(&i) {
+            if fed.get(i).is_some_and(|f| f.vals.is_none()) && !queue.contains(&i) {
                 queue.push_back(i);
             }
         }
@@ -134,49 +151,55 @@ pub(crate) fn read(
         // Aligned text keeps rows on their lines: a label alone on one is a row of blanks.
         let guess = guess && !aligned;
         while queue.front().is_some_and(|i| !rows.contains(i)) {
-            if let Some(i) = queue.pop_front() {
-                skipped[i] = true;
-                doubted[i] = guess;
+            if let Some(f) = queue.pop_front().and_then(|i| fed.get_mut(i)) {
+                f.skipped = true;
+                f.doubted = guess;
             }
         }
-        if rows.len() == 1 {
-            shared[rows[0]] = guess;
-            assigned[rows[0]] = Some(seg.vals.clone());
-            label_cols[rows[0]] = seg.label_col;
+        if let &[i] = rows.as_slice() {
+            if let Some(f) = fed.get_mut(i) {
+                f.shared = guess;
+                f.vals = Some(seg.vals.clone());
+                f.label_col = seg.label_col;
+            }
         } else {
-            let widths: Vec<usize> = rows.iter().map(|&i| specs[i].cells.len()).collect();
-            for (k, part) in split_run(&seg.vals, &widths, column_major).into_iter().enumerate() {
-                assigned[rows[k]] = Some(part);
-                shared[rows[k]] = guess || widths.iter().any(|&w| w > 1);
+            let widths: Vec<usize> =
+                rows.iter().map(|&i| specs.get(i).map_or(0, |s| s.cells.len())).collect();
+            for (&i, part) in rows.iter().zip(split_run(&seg.vals, &widths, column_major)) {
+                if let Some(f) = fed.get_mut(i) {
+                    f.vals = Some(part);
+                    f.shared = guess || widths.iter().any(|&w| w > 1);
+                }
             }
         }
         queue.retain(|i| !rows.contains(i));
     }
-    if assigned.iter().all(Option::is_none) {
+    if fed.iter().all(|f| f.vals.is_none()) {
         return None;
     }
     // Rows named last, with no values after them, were passed over too — unless values came
     // before every label, to be given to the rows short of cells.
     if orphans.is_empty() {
-        queue.iter().for_each(|&i| skipped[i] = true);
+        for &i in &queue {
+            if let Some(f) = fed.get_mut(i) {
+                f.skipped = true;
+            }
+        }
     }
 
     let shapes: Vec<Shape<'_>> = specs.iter().map(|s| Shape { kinds: s.cells, sums: &[] }).collect();
     let first_columns = FirstColumns::learn(
-        assigned
-            .iter()
+        fed.iter()
             .zip(&shapes)
-            .enumerate()
-            .filter(|(i, _)| !shared[*i])
-            .filter_map(|(i, (vals, shape))| Some((label_cols[i], vals.as_deref()?, shape))),
+            .filter(|(f, _)| !f.shared)
+            .filter_map(|(f, shape)| Some((f.label_col, f.vals.as_deref()?, shape))),
     );
     // Rows of delimited cells end in the same column as the other rows of their sub-table (or
     // of the table, for a sub-table of one row); one that does not lost or gained a cell.
-    let last_col = |i: usize| assigned[i].as_ref().filter(|_| !shared[i]).and_then(|v| v.last()?.col);
-    let table_last = columns::most_common((0..specs.len()).filter_map(last_col));
-    let common_last = |i: usize| {
-        let group = (0..specs.len()).filter(|&j| specs[j].field_keys == specs[i].field_keys);
-        let ends: Vec<u32> = group.filter_map(last_col).collect();
+    let table_last = columns::most_common(fed.iter().filter_map(Fed::last_col));
+    let common_last = |spec: &ActiveSpec| {
+        let group = specs.iter().zip(&fed).filter(|(other, _)| other.field_keys == spec.field_keys);
+        let ends: Vec<u32> = group.filter_map(|(_, f)| f.last_col()).collect();
         if ends.len() >= 2 {
             columns::most_common(ends.into_iter())
         } else {
@@ -184,34 +207,35 @@ pub(crate) fn read(
         }
     };
     let mut readings: Vec<Reading> = Vec::new();
-    let mut present: Vec<usize> = Vec::new();
-    for (i, vals) in assigned.iter().enumerate() {
-        if skipped[i] {
-            readings.push(passed_over(specs[i].cells.len(), aligned && !doubted[i]));
-            present.push(i);
+    let mut present: Vec<(usize, &ActiveSpec)> = Vec::new();
+    for (i, ((f, spec), shape)) in fed.iter().zip(specs).zip(&shapes).enumerate() {
+        if f.skipped {
+            readings.push(passed_over(spec.cells.len(), aligned && !f.doubted));
+            present.push((i, spec));
             continue;
         }
-        let Some(vals) = vals else { continue };
+        let Some(vals) = &f.vals else { continue };
         // In aligned text a row of the same sub-table with every cell shows where the columns are.
-        let model = specs.iter().zip(&assigned).find_map(|(other, vals)| {
-            let full =
-                vals.as_ref().filter(|v| v.len() == other.cells.len() && v.iter().all(|t| t.x.is_some()))?;
-            (other.field_keys == specs[i].field_keys).then(|| columns::from_row(full)).flatten()
+        let model = specs.iter().zip(&fed).find_map(|(other, f)| {
+            let full = f
+                .vals
+                .as_ref()
+                .filter(|v| v.len() == other.cells.len() && v.iter().all(|t| t.x.is_some()))?;
+            (other.field_keys == spec.field_keys).then(|| columns::from_row(full)).flatten()
         });
-        let misfit = matches!((last_col(i), common_last(i)), (Some(a), Some(b)) if a != b);
-        let first_col = (!shared[i] && !misfit).then(|| first_columns.get(label_cols[i])).flatten();
-        let mut rd =
-            cells::read(text, vals, &shapes[i], Hints { columns: model.as_deref(), first_col, misfit });
-        if shared[i] {
+        let misfit = matches!((f.last_col(), common_last(spec)), (Some(a), Some(b)) if a != b);
+        let first_col = (!f.shared && !misfit).then(|| first_columns.get(f.label_col)).flatten();
+        let mut rd = cells::read(text, vals, shape, Hints { columns: model.as_deref(), first_col, misfit });
+        if f.shared {
             // Which numbers of a shared run are this row's is a guess.
             rd.how = How::Forced;
         }
         readings.push(rd);
-        present.push(i);
+        present.push((i, spec));
     }
-    fill_from_orphans(&mut readings, &present, specs, &orphans, diags, segs);
-    for (rd, &i) in readings.iter_mut().zip(&present) {
-        if let Some(stock) = specs[i].stock {
+    fill_from_orphans(&mut readings, &present, &orphans, diags, segs);
+    for (rd, &(_, spec)) in readings.iter_mut().zip(&present) {
+        if let Some(stock) = spec.stock {
             for cand in &mut rd.cands {
                 cand.penalty += below_stock(&cand.cells, stock);
             }
@@ -221,19 +245,17 @@ pub(crate) fn read(
     let resolved = resolve(&readings, &[]);
     let mut uncertain = Vec::new();
     let mut rows: Vec<(usize, Vec<Option<Decimal>>)> = Vec::new();
-    for (k, &i) in present.iter().enumerate() {
-        for (c, &field) in specs[i].field_keys.iter().enumerate() {
-            if resolved.uncertain[k][c] {
-                uncertain.push(format!("active_disclosure.{}.{field}", specs[i].key));
-            }
+    for ((&(i, spec), cells), doubts) in present.iter().zip(resolved.cells).zip(&resolved.uncertain) {
+        for (&field, _) in spec.field_keys.iter().zip(doubts).filter(|(_, &doubt)| doubt) {
+            uncertain.push(format!("active_disclosure.{}.{field}", spec.key));
         }
-        rows.push((i, resolved.cells[k].clone()));
+        rows.push((i, cells));
     }
     let table = build(edition, &rows);
-    let used: Vec<&Tok> = assigned.iter().flatten().flatten().copied().collect();
+    let used: Vec<&Tok> = fed.iter().filter_map(|f| f.vals.as_ref()).flatten().copied().collect();
     let layout = if readings.iter().any(|r| r.how == How::Glued) {
         Layout::Glued
-    } else if shared.iter().any(|&s| s) {
+    } else if fed.iter().any(|f| f.shared) {
         if column_major {
             Layout::ColumnMajor
         } else {
@@ -253,9 +275,10 @@ pub(crate) fn read(
 /// cells).
 fn rows_fed(queue: &VecDeque<usize>, specs: &[ActiveSpec], len: usize) -> (Vec<usize>, bool) {
     let rows: Vec<usize> = queue.iter().copied().collect();
-    let fits = |run: &[usize]| run.iter().map(|&i| specs[i].cells.len()).sum::<usize>() == len;
-    let last = (0..rows.len()).rev().map(|k| &rows[k..]).find(|run| fits(run));
-    let first = (1..=rows.len()).rev().map(|k| &rows[..k]).find(|run| fits(run));
+    let fits =
+        |run: &[usize]| run.iter().map(|&i| specs.get(i).map_or(0, |s| s.cells.len())).sum::<usize>() == len;
+    let last = (0..rows.len()).rev().filter_map(|k| rows.get(k..)).find(|run| fits(run));
+    let first = (1..=rows.len()).rev().filter_map(|k| rows.get(..k)).find(|run| fits(run));
     match (last, first) {
         (Some(last), Some(first)) => (last.to_vec(), last != first),
         (Some(run), None) | (None, Some(run)) => (run.to_vec(), false),
@@ -277,9 +300,9 @@ fn passed_over(width: usize, aligned: bool) -> Reading {
 
 /// Splits a run feeding several rows of `widths` cells, row by row or column by column.
 fn split_run<'t>(vals: &[&'t Tok], widths: &[usize], column_major: bool) -> Vec<Vec<&'t Tok>> {
-    let same = widths.windows(2).all(|w| w[0] == w[1]);
-    if column_major && same {
-        let (rows, w) = (widths.len(), widths[0]);
+    let same = widths.windows(2).all(|w| w.first() == w.last());
+    if let (true, Some(&w)) = (column_major && same, widths.first()) {
+        let rows = widths.len();
         return (0..rows).map(|r| (0..w).filter_map(|c| vals.get(c * rows + r).copied()).collect()).collect();
     }
     let mut out = Vec::new();
@@ -295,8 +318,7 @@ fn split_run<'t>(vals: &[&'t Tok], widths: &[usize], column_major: bool) -> Vec<
 /// they are exactly as many as the cells missing.
 fn fill_from_orphans(
     readings: &mut [Reading],
-    present: &[usize],
-    specs: &[ActiveSpec],
+    present: &[(usize, &ActiveSpec)],
     orphans: &[&Tok],
     diags: &mut Diagnostics,
     segs: &[Segment<'_>],
@@ -304,13 +326,10 @@ fn fill_from_orphans(
     if orphans.is_empty() {
         return;
     }
-    let short: Vec<usize> = (0..readings.len()).filter(|&k| readings[k].how == How::Missing).collect();
-    let missing: usize = short
-        .iter()
-        .map(|&k| {
-            readings[k].cands.first().map_or(0, |c| c.cells.iter().filter(|s| **s == Slot::Unknown).count())
-        })
-        .sum();
+    let unknowns = |rd: &Reading| {
+        rd.cands.first().map_or(0, |c| c.cells.iter().filter(|s| **s == Slot::Unknown).count())
+    };
+    let missing: usize = readings.iter().filter(|rd| rd.how == How::Missing).map(unknowns).sum();
     let at = segs.first().map_or(0, |s| s.at);
     if missing != orphans.len() {
         diags.at(
@@ -321,10 +340,9 @@ fn fill_from_orphans(
         return;
     }
     let mut next = orphans.iter();
-    for k in short {
-        let kinds = specs[present[k]].cells;
-        let wanted =
-            readings[k].cands.first().map_or(0, |c| c.cells.iter().filter(|s| **s == Slot::Unknown).count());
+    let short = readings.iter_mut().zip(present).filter(|(rd, _)| rd.how == How::Missing);
+    for (rd, &(_, spec)) in short {
+        let wanted = unknowns(rd);
         let fill: Vec<Option<Decimal>> = next
             .by_ref()
             .take(wanted)
@@ -333,9 +351,9 @@ fn fill_from_orphans(
                 _ => None,
             })
             .collect();
-        for cand in &mut readings[k].cands {
+        for cand in &mut rd.cands {
             let mut it = fill.iter();
-            for (slot, kind) in cand.cells.iter_mut().zip(kinds) {
+            for (slot, kind) in cand.cells.iter_mut().zip(spec.cells) {
                 if *slot == Slot::Unknown {
                     let v =
                         it.next().copied().flatten().filter(|d| *kind == CellKind::Amount || d.scale() == 0);
@@ -344,12 +362,12 @@ fn fill_from_orphans(
             }
         }
         // Every placement stays a candidate; they differ, so the cells are reported uncertain.
-        readings[k].cands.dedup_by(|a: &mut Cand, b: &mut Cand| a.cells == b.cells);
+        rd.cands.dedup_by(|a: &mut Cand, b: &mut Cand| a.cells == b.cells);
         diags.at(
             "cell_recovered",
             format!(
                 "table 二, row {}: a cell written outside the table was put back; its place is a guess",
-                specs[present[k]].key
+                spec.key
             ),
             at,
         );

@@ -91,13 +91,16 @@ pub(crate) fn read(text: &str, segs: &[Segment<'_>], diags: &mut Diagnostics) ->
     let resolved = resolve(std::slice::from_ref(&reading), &identities);
     let mut table = Appeals::default();
     let mut uncertain = Vec::new();
+    // One row: the groups side by side.
+    let values = resolved.cells.first().map_or(&[][..], Vec::as_slice);
+    let doubts = resolved.uncertain.first().map_or(&[][..], Vec::as_slice);
     for (g, &group) in AppealKind::ALL.iter().enumerate() {
         let mut cells = AppealGroup::default();
         for (f, &field) in AppealField::ALL.iter().enumerate() {
             let c = g * AppealField::ALL.len() + f;
             *cells.get_mut(field) =
-                resolved.cells[0][c].and_then(|d| d.as_int()).and_then(|i| u64::try_from(i).ok());
-            if resolved.uncertain[0][c] {
+                values.get(c).copied().flatten().and_then(|d| d.as_int()).and_then(|i| u64::try_from(i).ok());
+            if doubts.get(c) == Some(&true) {
                 uncertain.push(format!("appeals.{}.{}", group.key(), field.key()));
             }
         }
@@ -135,7 +138,7 @@ fn reorder(text: &str, blocks: &[Vec<&Tok>], in_order: &Reading) -> Option<Readi
     let mut best: Vec<Cand> = Vec::new();
     let mut best_score = base;
     permutations(blocks.len(), &mut |order| {
-        let vals: Vec<&Tok> = order.iter().flat_map(|&b| blocks[b].iter().copied()).collect();
+        let vals: Vec<&Tok> = order.iter().filter_map(|&b| blocks.get(b)).flatten().copied().collect();
         let rd = cells::read(text, &vals, &SHAPE, Hints::default());
         let Some(c) = rd.cands.first().filter(|_| rd.how == How::Exact) else {
             return;
@@ -159,18 +162,14 @@ fn permutations(n: usize, f: &mut dyn FnMut(&[usize])) {
     let mut c = vec![0usize; n];
     f(&a);
     let mut i = 1;
-    while i < n {
-        if c[i] < i {
-            if i % 2 == 0 {
-                a.swap(0, i);
-            } else {
-                a.swap(c[i], i);
-            }
+    while let Some(ci) = c.get_mut(i) {
+        if *ci < i {
+            a.swap(if i % 2 == 0 { 0 } else { *ci }, i);
             f(&a);
-            c[i] += 1;
+            *ci += 1;
             i = 1;
         } else {
-            c[i] = 0;
+            *ci = 0;
             i += 1;
         }
     }

@@ -33,7 +33,7 @@ pub(crate) fn requests(requests: &Requests, edition: Edition, out: &mut Vec<Fail
     let rows: Vec<(RequestRow, &Applicants)> =
         RequestRow::rows(edition).filter_map(|r| requests.get(r).map(|a| (r, a))).collect();
     for (row, cells) in &rows {
-        let parts = sum(Applicant::ALL[..6].iter().map(|&c| cells.get(c)));
+        let parts = sum(Applicant::ALL.iter().take(6).map(|&c| cells.get(c)));
         push(out, Rule::RowSum, row.key(), parts, sum([cells.total]));
     }
     let get = |r: RequestRow| requests.get(r);
@@ -63,7 +63,7 @@ pub(crate) fn requests(requests: &Requests, edition: Edition, out: &mut Vec<Fail
 pub(crate) fn appeals(appeals: &Appeals, out: &mut Vec<FailedCheck>) {
     for &g in AppealKind::ALL {
         if let Some(group) = appeals.get(g) {
-            let parts = sum(AppealField::ALL[..4].iter().map(|&f| group.get(f)));
+            let parts = sum(AppealField::ALL.iter().take(4).map(|&f| group.get(f)));
             push(out, Rule::AppealsSum, g.key(), parts, sum([group.total]));
         }
     }

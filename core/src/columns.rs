@@ -34,17 +34,17 @@ pub(crate) fn from_row(row: &[&Tok]) -> Option<Model> {
 pub(crate) fn nearest(rows: &[&[&Tok]], i: usize, width: usize) -> Option<Model> {
     let full = |j: &usize| rows.get(*j).is_some_and(|r| r.len() == width && r.iter().all(|t| t.x.is_some()));
     let j = (0..rows.len()).filter(|j| *j != i).filter(full).min_by_key(|j| j.abs_diff(i))?;
-    from_row(rows[j])
+    from_row(rows.get(j)?)
 }
 
 fn increasing(m: &[f32]) -> bool {
-    m.windows(2).all(|w| w[0] < w[1])
+    m.iter().zip(m.iter().skip(1)).all(|(a, b)| a < b)
 }
 
 /// The column of each of `toks`, when each stands within half a column gap of one column's
 /// centre and they go left to right; `None` otherwise.
 pub(crate) fn place(toks: &[&Tok], model: &[f32]) -> Option<Vec<usize>> {
-    let gap = model.windows(2).map(|w| w[1] - w[0]).fold(f32::INFINITY, f32::min);
+    let gap = model.iter().zip(model.iter().skip(1)).map(|(a, b)| b - a).fold(f32::INFINITY, f32::min);
     let tolerance = if gap.is_finite() { gap / 2.0 } else { f32::INFINITY };
     let mut out: Vec<usize> = Vec::with_capacity(toks.len());
     for t in toks {

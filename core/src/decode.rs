@@ -29,7 +29,8 @@ pub(crate) fn decode<'b>(bytes: &'b [u8], fallback: Option<GbDecoder<'_>>) -> Re
     }
     if let Some(at) = memchr::memchr(0, bytes) {
         // Binary (or UTF-16 without a BOM, which no report is published in).
-        return Err(Error::Decode { encoding: "UTF-8", offset: at });
+        let line = 1 + bytes.get(..at).map_or(0, |before| memchr::memchr_iter(b'\n', before).count());
+        return Err(Error::Binary { offset: at, line });
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(Cow::Borrowed(s)),
@@ -96,12 +97,16 @@ mod gb {
                     read += n;
                     out.reserve(bytes.len());
                 }
-                encoding_rs::DecoderResult::Malformed(bad, _) => {
-                    // Undeclared, it was UTF-8 that broke; declared, GB18030 did.
-                    let offset = (read + n).saturating_sub(usize::from(bad));
-                    return Err(match declared {
-                        Some(_) => Error::Decode { encoding: "GB18030", offset },
-                        None => Error::Decode { encoding: "UTF-8", offset: utf8_error },
+                encoding_rs::DecoderResult::Malformed(bad, after) => {
+                    // The malformed bytes, then `after` bytes read past them.
+                    let offset = (read + n).saturating_sub(usize::from(bad) + usize::from(after));
+                    // Declared, GB18030 broke. Undeclared, the encoding that read further is
+                    // the one the text is in: GBK text breaks UTF-8 within its first
+                    // characters, UTF-8 Chinese breaks GB18030 at its first odd line end.
+                    return Err(if declared.is_some() || offset >= utf8_error {
+                        Error::Decode { encoding: "GB18030", offset }
+                    } else {
+                        Error::Decode { encoding: "UTF-8", offset: utf8_error }
                     });
                 }
             }
@@ -174,11 +179,8 @@ mod tests {
     }
 
     #[test]
-    fn binary_is_an_error_with_its_offset() {
-        assert_eq!(
-            decode(b"text\n\x00\x01", None).unwrap_err(),
-            Error::Decode { encoding: "UTF-8", offset: 5 }
-        );
+    fn binary_is_an_error_with_its_offset_and_line() {
+        assert_eq!(decode(b"text\n\x00\x01", None).unwrap_err(), Error::Binary { offset: 5, line: 2 });
     }
 
     #[test]

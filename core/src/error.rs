@@ -11,6 +11,18 @@ pub enum Error {
         /// Byte offset of the first byte that does not decode.
         offset: usize,
     },
+    /// The bytes hold a NUL, as binary files do (and UTF-16 without a byte-order mark).
+    #[error(
+        "the input is not readable text: a NUL byte at byte {offset} (line {line}), as in binary files \
+         and UTF-16 without a byte-order mark{}",
+        hint(*.offset)
+    )]
+    Binary {
+        /// Byte offset of the first NUL.
+        offset: usize,
+        /// 1-based line of the first NUL.
+        line: usize,
+    },
     /// The text holds none of the template's tables.
     #[error("no report tables found: {reason}")]
     NoTables {
@@ -41,7 +53,7 @@ impl Error {
     /// Byte offset in the input the error is about, when it has one.
     pub fn offset(&self) -> Option<usize> {
         match self {
-            Error::Decode { offset, .. } => Some(*offset),
+            Error::Decode { offset, .. } | Error::Binary { offset, .. } => Some(*offset),
             _ => None,
         }
     }
@@ -50,6 +62,7 @@ impl Error {
     pub fn line(&self) -> Option<usize> {
         match self {
             Error::NoTables { line, .. } => *line,
+            Error::Binary { line, .. } => Some(*line),
             _ => None,
         }
     }

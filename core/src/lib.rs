@@ -19,6 +19,12 @@
 //! is listed in [`Report::uncertain`]; every other value is what the source says.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+// No input may panic the parser: no unwrap, expect or panic, and every index is checked
+// (`get`, iterators, patterns). Unit tests may index what they built themselves.
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)
+)]
 
 mod active;
 mod appeals;

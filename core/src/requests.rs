@@ -15,7 +15,7 @@ use crate::layout::{main_source, Kind, Segment, Source, Tok};
 use crate::model::{Applicant, Applicants, Edition, Layout, RequestRow, Requests};
 use crate::report::Diagnostics;
 use crate::solve::{resolve, Identity};
-use crate::template::{request_cues, request_index, score_near, CellKind};
+use crate::template::{request_cues, request_index, CellKind, NearLabel};
 
 const COLS: usize = 7;
 const KINDS: [CellKind; COLS] = [CellKind::Count; COLS];
@@ -93,8 +93,11 @@ pub(crate) fn read(
     }
 
     // Readings of the rows present, and the template identities between them.
-    let present: Vec<(RequestRow, usize)> =
-        rows.iter().zip(&assignment).filter_map(|(&r, a)| a.map(|i| (r, i))).collect();
+    let present: Vec<(RequestRow, usize, &Obs<'_>)> = rows
+        .iter()
+        .zip(&assignment)
+        .filter_map(|(&r, a)| a.and_then(|i| Some((r, i, obs.get(i)?))))
+        .collect();
     let observed: Vec<&[&Tok]> = obs.iter().map(|o| o.vals.as_slice()).collect();
     let rows_of_cells = || obs.iter().filter(|o| o.origin == Origin::Row);
     let first_columns = FirstColumns::learn(rows_of_cells().map(|o| (o.label_col, &o.vals[..], &SHAPE)));
@@ -105,40 +108,40 @@ pub(crate) fn read(
     let grid_last = columns::most_common(rows_of_cells().filter_map(last_col));
     let readings: Vec<Reading> = present
         .iter()
-        .map(|&(_, i)| match obs[i].origin {
+        .map(|&(_, i, o)| match o.origin {
             Origin::Blank => blank_row(),
-            _ => match obs[i].split {
-                Some(k) => cells::interleaved(&obs[i].vals[..k], &obs[i].vals[k..], &SHAPE),
+            _ => match o.split.and_then(|k| o.vals.split_at_checked(k)) {
+                Some((first, second)) => cells::interleaved(first, second, &SHAPE),
                 None => {
                     let columns = columns::nearest(&observed, i, COLS);
-                    let last = last_col(&obs[i]);
+                    let last = last_col(o);
                     let misfit = last.is_some() && grid_last.is_some() && last != grid_last;
                     let first_col = first_columns
-                        .get(obs[i].label_col)
+                        .get(o.label_col)
                         .or_else(|| (last? + 1).checked_sub(COLS as u32))
                         .filter(|_| !misfit);
                     let hints = Hints { columns: columns.as_deref(), first_col, misfit };
-                    cells::read(text, &obs[i].vals, &SHAPE, hints)
+                    cells::read(text, &o.vals, &SHAPE, hints)
                 }
             },
         })
         .collect();
-    let identities = identities(&present);
+    let identities = identities(&present.iter().map(|&(row, ..)| row).collect::<Vec<_>>());
     let resolved = resolve(&readings, &identities);
 
     let mut table = Requests::default();
     let mut uncertain = Vec::new();
-    for (k, &(row, i)) in present.iter().enumerate() {
+    let solved = resolved.cells.iter().zip(&resolved.uncertain).zip(&readings);
+    for (&(row, _, o), ((values, doubts), rd)) in present.iter().zip(solved) {
         let mut cells = Applicants::default();
-        for (c, &col) in Applicant::ALL.iter().enumerate() {
-            *cells.get_mut(col) =
-                resolved.cells[k][c].and_then(|d| d.as_int()).and_then(|i| u64::try_from(i).ok());
-            if resolved.uncertain[k][c] {
+        for ((&col, value), &doubt) in Applicant::ALL.iter().zip(values).zip(doubts) {
+            *cells.get_mut(col) = value.and_then(|d| d.as_int()).and_then(|i| u64::try_from(i).ok());
+            if doubt {
                 uncertain.push(format!("requests.{}.{}", row.key(), col.key()));
             }
         }
         *table.get_mut(row) = Some(cells);
-        explain(row, &obs[i], &readings[k], diags);
+        explain(row, o, rd, diags);
     }
     // A row the source names but whose numbers could not be told apart from its neighbours'
     // (a reading-order dump of a table with blank cells) is there, unread: every cell null and
@@ -174,7 +177,9 @@ pub(crate) fn read(
     });
     let mut used = vec![false; obs.len()];
     for &i in assignment.iter().flatten() {
-        used[i] = true;
+        if let Some(u) = used.get_mut(i) {
+            *u = true;
+        }
     }
     if let Some(o) = obs.iter().zip(&used).find(|(o, &u)| !u && o.numeric()).map(|(o, _)| o) {
         diags.at(
@@ -197,8 +202,8 @@ fn blank_row() -> Reading {
 }
 
 /// The template identities among the rows present: row sums, column balance, results sum.
-fn identities(present: &[(RequestRow, usize)]) -> Vec<Identity> {
-    let index = |row: RequestRow| present.iter().position(|&(r, _)| r == row);
+fn identities(present: &[RequestRow]) -> Vec<Identity> {
+    let index = |row: RequestRow| present.iter().position(|&r| r == row);
     let mut ids = Vec::new();
     for k in 0..present.len() {
         ids.push(Identity { lhs: (0..6).map(|c| (k, c)).collect(), rhs: vec![(k, 6)] });
@@ -210,7 +215,7 @@ fn identities(present: &[(RequestRow, usize)]) -> Vec<Identity> {
         index(RequestRow::CarriedForward),
     );
     let results: Vec<usize> =
-        present.iter().enumerate().filter(|(_, (r, _))| r.is_result()).map(|(k, _)| k).collect();
+        present.iter().enumerate().filter(|(_, r)| r.is_result()).map(|(k, _)| k).collect();
     for c in 0..COLS {
         if let (Some(nr), Some(co), Some(tp), Some(cf)) = (nr, co, tp, cf) {
             ids.push(Identity { lhs: vec![(nr, c), (co, c)], rhs: vec![(tp, c), (cf, c)] });
@@ -364,8 +369,8 @@ fn chunk<'t>(text: &str, label: String, vals: Vec<&'t Tok>, at: usize, out: &mut
             (0..k).map(|r| (0..COLS).filter_map(|c| vals.get(c * k + r).copied()).collect()).collect();
         if sums_holding(text, &by_cols) > sums_holding(text, &by_rows) {
             // The labels were listed in row order before the numbers.
-            for (r, vals) in by_cols.into_iter().enumerate() {
-                let n = named[named.len() - k + r];
+            // The last k names, one per row.
+            for (vals, n) in by_cols.into_iter().zip(named.iter().skip(named.len() - k)) {
                 let label = label.get(n.start..n.end).unwrap_or("").to_string();
                 out.push(Obs { label, vals, at, origin: Origin::ColumnMajor, split: None, label_col: None });
             }
@@ -394,8 +399,7 @@ fn named_anywhere(segs: &[Segment<'_>], edition: Edition) -> Vec<RequestRow> {
     let mut out = Vec::new();
     for seg in segs {
         request_index().hits(&seg.label, &mut hits);
-        for h in hits.iter().filter(|h| h.weight >= STRONG) {
-            let row = RequestRow::ALL[h.row];
+        for &row in hits.iter().filter(|h| h.weight >= STRONG).filter_map(|h| RequestRow::ALL.get(h.row)) {
             if RequestRow::rows(edition).any(|r| r == row) && !out.contains(&row) {
                 out.push(row);
             }
@@ -418,7 +422,9 @@ struct Named {
 fn named_rows(label: &str, edition: Edition) -> Vec<Named> {
     let mut hits = Vec::new();
     request_index().hits(label, &mut hits);
-    hits.retain(|h| h.weight >= STRONG && RequestRow::rows(edition).any(|r| r == RequestRow::ALL[h.row]));
+    let in_edition =
+        |i: usize| RequestRow::ALL.get(i).is_some_and(|&a| RequestRow::rows(edition).any(|r| r == a));
+    hits.retain(|h| h.weight >= STRONG && in_edition(h.row));
     let mut out: Vec<Named> = Vec::new();
     let (mut start, mut last) = (0, None);
     let is_ordinal = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
@@ -463,7 +469,8 @@ fn label_scores(obs: &[Obs<'_>]) -> Vec<Vec<f32>> {
             let mut best = request_index().best(&o.label, rows, &mut hits);
             // Near matches (OCR slips) only for a row of numbers whose label names no row exactly.
             if best.iter().all(Option::is_none) && !o.label.is_empty() && o.numeric() {
-                best = RequestRow::ALL.iter().map(|&r| score_near(&o.label, request_cues(r))).collect();
+                let near = NearLabel::new(&o.label);
+                best = RequestRow::ALL.iter().map(|&r| near.score(request_cues(r))).collect();
             }
             best.into_iter()
                 .map(|b| match b {
@@ -481,6 +488,9 @@ fn label_scores(obs: &[Obs<'_>]) -> Vec<Vec<f32>> {
 
 /// Aligns observed rows to the rows of `edition`: the alignment's score and, per template
 /// row, the observed row assigned to it.
+// A dynamic program over tables of (n + 1) × (m + 1): every index is bounded by its loop
+// (i ≤ n, j ≤ m; `gain` and `skip_obs` take i < n, j < m), as indexing says best.
+#[allow(clippy::indexing_slicing)]
 fn align(obs: &[Obs<'_>], all_scores: &[Vec<f32>], edition: Edition) -> (f32, Vec<Option<usize>>) {
     let rows: Vec<usize> =
         RequestRow::rows(edition).filter_map(|r| RequestRow::ALL.iter().position(|&a| a == r)).collect();

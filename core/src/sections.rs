@@ -27,7 +27,8 @@ impl Regions {
 
 fn occurrences<'a>(text: &'a str, needle: &'a str, from: usize) -> impl Iterator<Item = usize> + 'a {
     let start = from.min(text.len());
-    memmem::find_iter(&text.as_bytes()[start..], needle.as_bytes()).map(move |p| p + start)
+    memmem::find_iter(text.as_bytes().get(start..).unwrap_or_default(), needle.as_bytes())
+        .map(move |p| p + start)
 }
 
 /// The start of the ordinal `numeral` that heads the text ending at `at` (`二、`, `二.`, `表二：`),
@@ -216,7 +217,9 @@ fn years(text: &str) -> impl Iterator<Item = (usize, u16, usize)> + '_ {
     let bytes = text.as_bytes();
     (0..bytes.len().saturating_sub(3)).filter_map(move |i| {
         let digits = bytes.get(i..i + 4)?;
-        if !digits.iter().all(u8::is_ascii_digit) || (i > 0 && bytes[i - 1].is_ascii_digit()) {
+        if !digits.iter().all(u8::is_ascii_digit)
+            || i.checked_sub(1).and_then(|j| bytes.get(j)).is_some_and(u8::is_ascii_digit)
+        {
             return None;
         }
         let year: u16 = std::str::from_utf8(digits).ok()?.parse().ok()?;

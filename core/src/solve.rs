@@ -7,7 +7,9 @@
 //! value and none had to infer it; otherwise it is reported uncertain. Values are never
 //! adjusted to make an identity hold: identities only choose between readings of the source.
 
-use crate::cells::{How, Reading, Slot};
+use std::collections::BTreeMap;
+
+use crate::cells::{Cand, How, Reading, Slot};
 use crate::decimal::Decimal;
 
 /// `Σ lhs = Σ rhs` over cells `(row, column)` of a table.
@@ -24,9 +26,24 @@ pub(crate) struct Resolved {
     pub uncertain: Vec<Vec<bool>>,
 }
 
-/// The most combinations of readings tried for one group of rows; beyond it each row is
-/// chosen on its own and all its doubtful cells reported.
+impl Resolved {
+    fn set(&mut self, (r, c): (usize, usize), value: Option<Decimal>, uncertain: bool) {
+        if let Some(v) = self.cells.get_mut(r).and_then(|row| row.get_mut(c)) {
+            *v = value;
+        }
+        if let Some(u) = self.uncertain.get_mut(r).and_then(|row| row.get_mut(c)) {
+            *u = uncertain;
+        }
+    }
+}
+
+/// The most combinations of readings tried for one group of rows, and the most cells their
+/// identities may read in all (each combination reads every cell of every identity at least
+/// once): beyond either, each row is chosen on its own and all its doubtful cells reported.
+/// The second bounds what one table costs (about 0.1 s), whatever the input: the most a real
+/// report needs (a PDF's table 三, 9,261 combinations of 357 cells) is 3.3 million.
 const MAX_COMBINATIONS: usize = 20_000;
+const MAX_CELLS_READ: usize = 4_000_000;
 
 /// Chooses a reading for every row. `readings[r]` are the readings of row `r`.
 pub(crate) fn resolve(readings: &[Reading], identities: &[Identity]) -> Resolved {
@@ -53,9 +70,12 @@ fn width(r: &Reading) -> usize {
 fn components(rows: usize, identities: &[Identity]) -> Vec<Vec<usize>> {
     let mut parent: Vec<usize> = (0..rows).collect();
     fn find(parent: &mut [usize], mut x: usize) -> usize {
-        while parent[x] != x {
-            parent[x] = parent[parent[x]];
-            x = parent[x];
+        while let Some(&up) = parent.get(x).filter(|&&up| up != x) {
+            let grand = parent.get(up).copied().unwrap_or(up);
+            if let Some(p) = parent.get_mut(x) {
+                *p = grand;
+            }
+            x = grand;
         }
         x
     }
@@ -64,133 +84,125 @@ fn components(rows: usize, identities: &[Identity]) -> Vec<Vec<usize>> {
         if let Some(first) = cells.next() {
             for r in cells {
                 let (a, b) = (find(&mut parent, first), find(&mut parent, r));
-                parent[a] = b;
+                if let Some(p) = parent.get_mut(a) {
+                    *p = b;
+                }
             }
         }
     }
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut root_of: Vec<Option<usize>> = vec![None; rows];
+    // Components touch disjoint rows, so the order they are solved in does not matter.
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for r in 0..rows {
-        let root = find(&mut parent, r);
-        match root_of[root] {
-            Some(g) => groups[g].push(r),
-            None => {
-                root_of[root] = Some(groups.len());
-                groups.push(vec![r]);
-            }
-        }
+        groups.entry(find(&mut parent, r)).or_default().push(r);
     }
-    groups
+    groups.into_values().collect()
 }
 
 fn solve_component(readings: &[Reading], rows: &[usize], ids: &[&Identity], out: &mut Resolved) {
-    let ambiguous: Vec<usize> = rows
+    let rows: Vec<(usize, &Reading)> = rows.iter().filter_map(|&r| Some((r, readings.get(r)?))).collect();
+    let ambiguous: Vec<(usize, &Reading)> = rows
         .iter()
         .copied()
-        .filter(|&r| {
-            let rd = &readings[r];
-            rd.cands.len() > 1 || rd.cands.iter().any(|c| c.cells.contains(&Slot::Unknown))
-        })
+        .filter(|(_, rd)| rd.cands.len() > 1 || rd.cands.iter().any(|c| c.cells.contains(&Slot::Unknown)))
         .collect();
     if ambiguous.is_empty() {
         // Every row read as written: nothing to choose.
-        for &r in rows {
-            for (c, slot) in readings[r].cands.first().map_or(&[][..], |c| &c.cells).iter().enumerate() {
-                out.cells[r][c] = match slot {
-                    Slot::Known(v) => *v,
-                    Slot::Unknown => None,
-                };
-                out.uncertain[r][c] = readings[r].how == How::Forced || readings[r].doubtful;
+        for &(r, rd) in &rows {
+            for (c, slot) in rd.cands.first().map_or(&[][..], |c| &c.cells).iter().enumerate() {
+                out.set((r, c), value(*slot), rd.how == How::Forced || rd.doubtful);
             }
         }
-        doubt_inferred_in_broken(readings, rows, ids, out);
+        doubt_inferred_in_broken(&rows, ids, out);
         return;
     }
     let mut grid: Vec<Vec<Slot>> =
         readings.iter().map(|r| r.cands.first().map(|c| c.cells.clone()).unwrap_or_default()).collect();
+    let cells_read: usize = ids.iter().map(|id| id.lhs.len() + id.rhs.len()).sum();
     let combos = ambiguous
         .iter()
-        .try_fold(1usize, |acc, &r| acc.checked_mul(readings[r].cands.len().max(1)))
-        .filter(|&n| n <= MAX_COMBINATIONS);
+        .try_fold(1usize, |acc, (_, rd)| acc.checked_mul(rd.cands.len().max(1)))
+        .filter(|&n| n <= MAX_COMBINATIONS && n.saturating_mul(cells_read) <= MAX_CELLS_READ);
 
-    let mut results: Vec<Outcome> = Vec::new();
+    // The combinations with the best score so far, in the order tried.
+    let mut winners: Vec<Outcome> = Vec::new();
     if let Some(total) = combos {
         let mut choice = vec![0usize; ambiguous.len()];
         for _ in 0..total {
             let mut penalty = 0.0;
-            for (k, &r) in ambiguous.iter().enumerate() {
-                let cand = &readings[r].cands[choice[k]];
-                grid[r] = cand.cells.clone();
+            for (&(r, rd), &ch) in ambiguous.iter().zip(&choice) {
+                let (Some(cand), Some(row)) = (rd.cands.get(ch), grid.get_mut(r)) else { continue };
+                row.clone_from(&cand.cells);
                 penalty += cand.penalty;
             }
-            if let Some(score) = fill_and_score(&mut grid, ids) {
-                let solved = ambiguous.iter().map(|&r| grid[r].clone()).collect();
-                results.push(Outcome { score, penalty, choice: choice.clone(), solved });
+            let best = winners.first().map(|w| w.score);
+            match fill_and_score(&mut grid, ids) {
+                Some(score) if best.is_none_or(|b| score >= b) => {
+                    if best.is_some_and(|b| score > b) {
+                        winners.clear();
+                    }
+                    let solved =
+                        ambiguous.iter().map(|&(r, _)| grid.get(r).cloned().unwrap_or_default()).collect();
+                    winners.push(Outcome { score, penalty, choice: choice.clone(), solved });
+                }
+                _ => {}
             }
-            advance(&mut choice, &ambiguous, readings);
+            advance(&mut choice, &ambiguous);
         }
     }
-    let best = results.iter().map(|r| r.score).max();
-    let mut winners: Vec<&Outcome> = results.iter().filter(|r| Some(r.score) == best).collect();
     winners.sort_by(|a, b| a.penalty.total_cmp(&b.penalty));
     if let Some(w) = winners.first() {
-        for (k, &r) in ambiguous.iter().enumerate() {
-            grid[r] = w.solved[k].clone();
+        for (&(r, _), solved) in ambiguous.iter().zip(&w.solved) {
+            if let Some(row) = grid.get_mut(r) {
+                row.clone_from(solved);
+            }
         }
     }
 
-    for &r in rows {
-        let rd = &readings[r];
-        let k = ambiguous.iter().position(|&a| a == r);
-        let chosen: Vec<Slot> = match (k, winners.first()) {
-            (Some(k), Some(w)) => w.solved[k].clone(),
+    for &(r, rd) in &rows {
+        let k = ambiguous.iter().position(|&(a, _)| a == r);
+        let chosen: Vec<Slot> = match k.zip(winners.first()).and_then(|(k, w)| w.row(rd, k)) {
+            Some((_, solved)) => solved.to_vec(),
             // Too many combinations, or none consistent: the least implausible reading.
-            _ => least_penalty(rd),
+            None => least_penalty(rd),
         };
-        let placed = match (k, winners.first()) {
-            (Some(k), Some(w)) if rd.how == How::Missing => {
-                placements_in_doubt(rd, &rd.cands[w.choice[k]].cells, r, &grid, ids)
-            }
+        let placed = match k.zip(winners.first()).and_then(|(k, w)| w.row(rd, k)) {
+            Some((cand, _)) if rd.how == How::Missing => placements_in_doubt(rd, &cand.cells, r, &grid, ids),
             _ => Vec::new(),
         };
         for (c, slot) in chosen.iter().enumerate() {
-            let value = match slot {
-                Slot::Known(v) => *v,
-                Slot::Unknown => None,
-            };
-            out.cells[r][c] = value;
             let doubtful = placed.get(c).copied().unwrap_or(false)
                 || match k {
                     None => false,
                     Some(k) if !winners.is_empty() => {
                         // Inferred in a winner, or not the same in all winners.
                         winners.iter().any(|w| {
-                            readings[r].cands[w.choice[k]].cells[c] == Slot::Unknown
-                                || w.solved[k][c] != *slot
+                            w.row(rd, k).is_some_and(|(cand, solved)| {
+                                cand.cells.get(c) == Some(&Slot::Unknown) || solved.get(c) != Some(slot)
+                            })
                         })
                     }
                     Some(_) => differs(rd, c) || *slot == Slot::Unknown,
                 };
-            out.uncertain[r][c] = doubtful || rd.how == How::Forced || rd.doubtful || *slot == Slot::Unknown;
+            let uncertain = doubtful || rd.how == How::Forced || rd.doubtful || *slot == Slot::Unknown;
+            out.set((r, c), value(*slot), uncertain);
         }
     }
-    doubt_inferred_in_broken(readings, rows, ids, out);
+    doubt_inferred_in_broken(&rows, ids, out);
 }
 
 /// An inferred reading (digits split, cells placed by position or moved) is trusted only as
 /// far as the arithmetic around it holds: a row so read that takes part in a broken identity
 /// is doubtful as a whole — in a report whose sums do not hold, a split or placement that fits
 /// some of them proves nothing.
-fn doubt_inferred_in_broken(readings: &[Reading], rows: &[usize], ids: &[&Identity], out: &mut Resolved) {
-    for &r in rows {
-        let rd = &readings[r];
+fn doubt_inferred_in_broken(rows: &[(usize, &Reading)], ids: &[&Identity], out: &mut Resolved) {
+    for &(r, rd) in rows {
         let inferred = rd.cands.len() > 1
             || matches!(rd.how, How::Glued | How::Missing | How::Dropped | How::Reordered | How::Positioned);
         let broken = ids
             .iter()
             .any(|id| id.lhs.iter().chain(&id.rhs).any(|&(row, _)| row == r) && !holds(id, &out.cells));
         if inferred && broken {
-            out.uncertain[r].iter_mut().for_each(|u| *u = true);
+            out.uncertain.get_mut(r).into_iter().flatten().for_each(|u| *u = true);
         }
     }
 }
@@ -253,6 +265,13 @@ struct Outcome {
     solved: Vec<Vec<Slot>>,
 }
 
+impl Outcome {
+    /// The reading of ambiguous row `k` (read as `rd`): the candidate chosen and its cells solved.
+    fn row<'a>(&'a self, rd: &'a Reading, k: usize) -> Option<(&'a Cand, &'a [Slot])> {
+        Some((rd.cands.get(*self.choice.get(k)?)?, self.solved.get(k)?))
+    }
+}
+
 fn least_penalty(rd: &Reading) -> Vec<Slot> {
     rd.cands
         .iter()
@@ -269,13 +288,20 @@ fn differs(rd: &Reading, c: usize) -> bool {
 }
 
 /// The next combination, odometer style.
-fn advance(choice: &mut [usize], ambiguous: &[usize], readings: &[Reading]) {
-    for (k, &r) in ambiguous.iter().enumerate() {
-        choice[k] += 1;
-        if choice[k] < readings[r].cands.len() {
+fn advance(choice: &mut [usize], ambiguous: &[(usize, &Reading)]) {
+    for (ch, (_, rd)) in choice.iter_mut().zip(ambiguous) {
+        *ch += 1;
+        if *ch < rd.cands.len() {
             return;
         }
-        choice[k] = 0;
+        *ch = 0;
+    }
+}
+
+fn value(slot: Slot) -> Option<Decimal> {
+    match slot {
+        Slot::Known(v) => v,
+        Slot::Unknown => None,
     }
 }
 
@@ -298,13 +324,9 @@ fn fill_and_score(grid: &mut [Vec<Slot>], ids: &[&Identity]) -> Option<usize> {
     while changed {
         changed = false;
         for id in ids {
-            let cells = id.lhs.iter().chain(&id.rhs);
-            let unknown: Vec<(usize, usize)> =
-                cells.clone().copied().filter(|&rc| get(grid, rc) == Slot::Unknown).collect();
-            if unknown.len() != 1 {
-                continue;
-            }
-            let target = unknown[0];
+            let mut unknown =
+                id.lhs.iter().chain(&id.rhs).copied().filter(|&rc| get(grid, rc) == Slot::Unknown);
+            let (Some(target), None) = (unknown.next(), unknown.next()) else { continue };
             let side = |cells: &[(usize, usize)]| -> Option<i64> {
                 cells
                     .iter()
@@ -312,10 +334,8 @@ fn fill_and_score(grid: &mut [Vec<Slot>], ids: &[&Identity]) -> Option<usize> {
                     .try_fold(0i64, |acc, &rc| acc.checked_add(int(get(grid, rc))?))
             };
             let (l, r) = (side(&id.lhs)?, side(&id.rhs)?);
-            let value = if id.lhs.contains(&target) { r - l } else { l - r };
-            if value < 0 {
-                return None;
-            }
+            let value = if id.lhs.contains(&target) { r.checked_sub(l) } else { l.checked_sub(r) };
+            let value = value.filter(|&v| v >= 0)?;
             if let Some(cell) = grid.get_mut(target.0).and_then(|row| row.get_mut(target.1)) {
                 *cell = Slot::Known(Some(Decimal::from_int(value)));
                 changed = true;
@@ -337,7 +357,6 @@ fn fill_and_score(grid: &mut [Vec<Slot>], ids: &[&Identity]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cells::Cand;
 
     fn known(v: &[i64]) -> Vec<Slot> {
         v.iter().map(|&x| Slot::Known(Some(Decimal::from_int(x)))).collect()
@@ -371,6 +390,27 @@ mod tests {
         assert_eq!(r.cells[2], [Some(Decimal::from_int(3)), Some(Decimal::from_int(4))]);
         assert_eq!(r.uncertain[2], [true, false]);
         assert!(!r.uncertain[0].contains(&true));
+    }
+
+    #[test]
+    fn a_group_too_costly_to_try_is_read_row_by_row_and_doubted() {
+        // 1,000 readings of one row; the identity (repeated m times) holds for [1, 1] only,
+        // the reading the penalties like least.
+        let readings = vec![Reading {
+            cands: (0..1000)
+                .map(|k| Cand { cells: known(&[k + 1, 1]), penalty: if k == 0 { 1.0 } else { 0.0 } })
+                .collect(),
+            how: How::Glued,
+            doubtful: false,
+        }];
+        let ids = |m: usize| vec![Identity { lhs: vec![(0, 0); m], rhs: vec![(0, 1); m] }];
+        let tried = resolve(&readings, &ids(1));
+        assert_eq!(tried.cells[0], [Some(Decimal::from_int(1)), Some(Decimal::from_int(1))]);
+        assert_eq!(tried.uncertain[0], [false, false]);
+        // Each combination would read 2m cells: past the bound, the least penalised reading.
+        let untried = resolve(&readings, &ids(MAX_CELLS_READ / 2000 + 1));
+        assert_eq!(untried.cells[0], [Some(Decimal::from_int(2)), Some(Decimal::from_int(1))]);
+        assert_eq!(untried.uncertain[0], [true, true]);
     }
 
     #[test]

@@ -122,7 +122,7 @@ const fn spec(
     field_keys: &'static [&'static str],
 ) -> ActiveSpec {
     // Rows of three counts are documents: their last cell is the stock.
-    let stock = if cells.len() == 3 && matches!(cells[1], CellKind::Count) { Some(2) } else { None };
+    let stock = if matches!(cells, [_, CellKind::Count, _]) { Some(2) } else { None };
     ActiveSpec { key, cues, cells, field_keys, stock }
 }
 
@@ -177,7 +177,9 @@ impl CueIndex {
         out.clear();
         for (start, c) in label.char_indices() {
             let from = self.entries.partition_point(|e| e.0 < c);
-            for &(_, row, cue, weight) in self.entries[from..].iter().take_while(|e| e.0 == c) {
+            for &(_, row, cue, weight) in
+                self.entries.get(from..).unwrap_or_default().iter().take_while(|e| e.0 == c)
+            {
                 if label[start..].starts_with(cue) {
                     out.push(Hit { start, end: start + cue.len(), row, weight });
                 }
@@ -219,40 +221,78 @@ pub(crate) fn active_index(edition: Edition) -> &'static CueIndex {
     cell.get_or_init(|| CueIndex::new(active_rows(edition).iter().map(|s| s.cues)))
 }
 
-/// How well `label` matches `cues` when none is contained exactly: the best near match's
-/// weight times its quality, and where it ends.
-pub(crate) fn score_near(label: &str, cues: &[Cue]) -> Option<(f32, usize)> {
-    cues.iter()
-        .filter_map(|&(cue, weight)| find_near(label, cue).map(|(q, end)| (weight * q, end)))
-        .max_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)))
+/// How many characters at the end of a label are searched for near matches. A row's name ends
+/// its label, just before its numbers; what comes before it in a longer label is prose or
+/// other rows' names, where a near match would be chance (the labels of the fixtures searched
+/// for one have at most 24 characters). It bounds what a label costs, however long it is.
+const NEAR_REACH: usize = 256;
+
+/// A label prepared for near matches of the cues of many rows.
+pub(crate) struct NearLabel {
+    /// Its last [`NEAR_REACH`] characters, with their byte offsets in the label.
+    chars: Vec<(usize, char)>,
+    /// Its length in bytes.
+    len: usize,
+}
+
+impl NearLabel {
+    pub(crate) fn new(label: &str) -> NearLabel {
+        let mut chars: Vec<(usize, char)> = label.char_indices().rev().take(NEAR_REACH).collect();
+        chars.reverse();
+        NearLabel { chars, len: label.len() }
+    }
+
+    /// How well the label matches `cues` when none is contained exactly: the best near
+    /// match's weight times its quality, and where it ends.
+    pub(crate) fn score(&self, cues: &[Cue]) -> Option<(f32, usize)> {
+        cues.iter()
+            .filter_map(|&(cue, weight)| {
+                find_near(&self.chars, self.len, cue).map(|(q, end)| (weight * q, end))
+            })
+            .max_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)))
+    }
 }
 
 /// The best occurrence of `cue` in `label` with substituted characters (at most one in four,
 /// for cues of four characters or more: OCR confusions), or cut short by the end of `label`
 /// (a label wrapped past its row's numbers: `行政事业性收` / numbers / `费`), the missing
-/// characters counting as substituted; its quality and where it ends.
-fn find_near(label: &str, cue: &str) -> Option<(f32, usize)> {
+/// characters counting as substituted; its quality and where it ends. `chars` are the label's
+/// characters with their byte offsets, `label_len` its length in bytes.
+///
+/// A window is compared only when it begins or ends on the cue's own characters, and only
+/// until it has too many substitutions: a label costs two comparisons a character for most
+/// windows, not the cue's length (labels of prose or of garbage are long).
+fn find_near(chars: &[(usize, char)], label_len: usize, cue: &str) -> Option<(f32, usize)> {
     let len = cue.chars().count();
     let allowed = len / 4;
     let (first, last) = (cue.chars().next()?, cue.chars().next_back()?);
-    if allowed == 0 || !label.contains(first) && !label.contains(last) {
+    if allowed == 0 || !chars.iter().any(|&(_, c)| c == first || c == last) {
         return None;
     }
     let mut best: Option<(usize, usize)> = None;
-    for (start, _) in label.char_indices() {
-        let window = label[start..].char_indices().take(len);
-        let (mut count, mut mismatches, mut end) = (0, 0, start);
-        for ((i, x), y) in window.zip(cue.chars()) {
-            count += 1;
-            mismatches += usize::from(x != y);
-            end = start + i + x.len_utf8();
+    for start in 0..chars.len() {
+        let rest = chars.get(start..).unwrap_or_default();
+        let window = rest.get(..len).unwrap_or(rest);
+        // Characters cut off by the end of the label count as substituted: from here on, too many.
+        let cut = len - window.len();
+        if cut > allowed {
+            break;
         }
         // A near match must still begin or end on the cue's own characters.
-        let edges = label[start..].starts_with(first) || label[..end].ends_with(last);
-        let cut = len - count;
-        let whole = cut == 0 || end == label.len() && count > 0;
-        let mismatches = mismatches + cut;
-        if whole && edges && mismatches <= allowed && best.is_none_or(|(m, _)| mismatches <= m) {
+        let edges = window.first().is_some_and(|&(_, c)| c == first)
+            || window.last().is_some_and(|&(_, c)| c == last);
+        if !edges {
+            continue;
+        }
+        let mut mismatches = cut;
+        for (&(_, x), y) in window.iter().zip(cue.chars()) {
+            mismatches += usize::from(x != y);
+            if mismatches > allowed {
+                break;
+            }
+        }
+        if mismatches <= allowed && best.is_none_or(|(m, _)| mismatches <= m) {
+            let end = chars.get(start + window.len()).map_or(label_len, |&(at, _)| at);
             best = Some((mismatches, end));
         }
     }
@@ -267,7 +307,7 @@ mod tests {
     fn best_row(label: &str) -> Option<RequestRow> {
         let k = key(label);
         let exact = request_index().best(&k, RequestRow::ALL.len(), &mut Vec::new());
-        let near = |i: usize| score_near(&k, request_cues(RequestRow::ALL[i]));
+        let near = |i: usize| NearLabel::new(&k).score(request_cues(RequestRow::ALL[i]));
         let scores: Vec<Option<(f32, usize)>> = if exact.iter().any(Option::is_some) {
             exact
         } else {
@@ -306,8 +346,10 @@ mod tests {
 
     #[test]
     fn a_label_cut_by_its_wrap_is_near_its_cue() {
-        assert!(find_near("信息内容上一年项目数量行政事业性收", "行政事业性收费").is_some());
+        assert!(NearLabel::new("信息内容上一年项目数量行政事业性收")
+            .score(&[("行政事业性收费", 1.0)])
+            .is_some());
         // Cut by more than its OCR allowance, it is not.
-        assert!(find_near("行政事业性", "行政事业性收费").is_none());
+        assert!(NearLabel::new("行政事业性").score(&[("行政事业性收费", 1.0)]).is_none());
     }
 }

@@ -134,8 +134,8 @@ fn span_attr(attrs: &str, name: &str) -> usize {
     let mut from = 0;
     while let Some(p) = lower[from..].find(name) {
         let start = from + p;
-        let boundary = start == 0
-            || !lower.as_bytes()[start - 1].is_ascii_alphanumeric() && lower.as_bytes()[start - 1] != b'-';
+        let before = start.checked_sub(1).and_then(|i| lower.as_bytes().get(i));
+        let boundary = before.is_none_or(|b| !b.is_ascii_alphanumeric() && *b != b'-');
         from = start + name.len();
         if let (true, Ok((_, v))) = (boundary, attr_value(&attrs[from..])) {
             let digits: String = v.chars().take_while(char::is_ascii_digit).collect();
@@ -458,7 +458,7 @@ fn write_cell(e: &mut Emitter, cell: &Cell) {
 /// The encoding a page declares in `<meta charset=…>` or `content="…charset=…"`.
 #[cfg(feature = "gbk")]
 pub(crate) fn declared_charset(head: &[u8]) -> Option<String> {
-    let probe = String::from_utf8_lossy(&head[..head.len().min(4096)]).to_ascii_lowercase();
+    let probe = String::from_utf8_lossy(head.get(..4096).unwrap_or(head)).to_ascii_lowercase();
     let at = probe.find("charset")?;
     let after = probe[at + "charset".len()..].trim_start_matches([' ', '=', '"', '\'']);
     let name: String =

@@ -351,7 +351,7 @@ fn flush(unit: &mut Vec<Tok>, out: &mut Vec<Tok>, diags: &mut Diagnostics, text:
     // there is a cell of the row above.
     let is_row = unit.first().is_some_and(|t| t.source != Source::Cell);
     let skip = if is_row { first_text.unwrap_or(0) } else { 0 };
-    for t in &unit[..skip] {
+    for t in unit.iter().take(skip) {
         if let Kind::Val(Some(_)) = t.kind {
             diags.at(
                 "noise_dropped",

@@ -63,10 +63,11 @@ fn char_width(c: char) -> usize {
 fn wrap(text: &str, out: &mut String) {
     let mut line = String::from("    ");
     let mut used = 4;
-    let chars: Vec<char> = text.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
+    let mut prev: Option<char> = None;
+    for c in text.chars() {
         let w = char_width(c);
-        let inside_word = c.is_ascii_alphanumeric() && i > 0 && chars[i - 1].is_ascii_alphanumeric();
+        let inside_word = c.is_ascii_alphanumeric() && prev.is_some_and(|p| p.is_ascii_alphanumeric());
+        prev = Some(c);
         if used + w > PAGE && !inside_word {
             out.push_str(line.trim_end());
             out.push('\n');
@@ -83,14 +84,13 @@ fn wrap(text: &str, out: &mut String) {
 fn table(grid: &Grid, out: &mut String) {
     let slots = grid.slots();
     let widths = column_widths(grid, &slots);
-    let span_width = |col: usize, span: usize| {
-        widths[col..(col + span).min(widths.len())].iter().sum::<usize>() + GAP * (span - 1)
-    };
+    let span_width =
+        |col: usize, span: usize| widths.iter().skip(col).take(span).sum::<usize>() + GAP * (span - 1);
     for row in &slots {
         let mut line = " ".repeat(INDENT);
         let mut col = 0;
-        while col < row.len() {
-            match row[col] {
+        while let Some(slot) = row.get(col) {
+            match slot {
                 Slot::Origin(c) => {
                     let span = c.colspan.min(row.len() - col);
                     let room = span_width(col, span);
@@ -107,7 +107,7 @@ fn table(grid: &Grid, out: &mut String) {
                     col += span;
                 }
                 Slot::RowCovered(_) | Slot::ColCovered => {
-                    line.push_str(&" ".repeat(widths[col] + GAP));
+                    line.push_str(&" ".repeat(widths.get(col).map_or(0, |w| w + GAP)));
                     col += 1;
                 }
             }
@@ -126,7 +126,9 @@ fn column_widths(grid: &Grid, slots: &[Vec<Slot<'_>>]) -> Vec<usize> {
         for (col, slot) in row.iter().enumerate() {
             if let Slot::Origin(c) = slot {
                 if c.colspan == 1 {
-                    widths[col] = widths[col].max(width(&c.text));
+                    if let Some(w) = widths.get_mut(col) {
+                        *w = (*w).max(width(&c.text));
+                    }
                 } else {
                     spanning.push((col, c.colspan.min(grid.cols - col), width(&c.text)));
                 }
@@ -135,9 +137,9 @@ fn column_widths(grid: &Grid, slots: &[Vec<Slot<'_>>]) -> Vec<usize> {
     }
     spanning.sort_by_key(|&(_, span, _)| span);
     for (col, span, need) in spanning {
-        let have: usize = widths[col..col + span].iter().sum::<usize>() + GAP * (span - 1);
-        if need > have {
-            widths[col + span - 1] += need - have;
+        let have: usize = widths.iter().skip(col).take(span).sum::<usize>() + GAP * (span - 1);
+        if let Some(last) = widths.get_mut(col + span - 1).filter(|_| need > have) {
+            *last += need - have;
         }
     }
     widths

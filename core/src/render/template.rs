@@ -81,11 +81,13 @@ impl Grid {
             let mut cells = row.iter();
             let mut col = 0;
             while col < self.cols {
-                if let Some((cell, left)) = above[col] {
-                    line.push(Slot::RowCovered(cell));
-                    above[col] = (left > 1).then_some((cell, left - 1));
-                    col += 1;
-                    continue;
+                if let Some(cover) = above.get_mut(col) {
+                    if let Some((cell, left)) = *cover {
+                        line.push(Slot::RowCovered(cell));
+                        *cover = (left > 1).then_some((cell, left - 1));
+                        col += 1;
+                        continue;
+                    }
                 }
                 let Some(cell) = cells.next() else { break };
                 for k in 0..cell.colspan {
@@ -93,8 +95,8 @@ impl Grid {
                         break;
                     }
                     line.push(if k == 0 { Slot::Origin(cell) } else { Slot::ColCovered });
-                    if cell.rowspan > 1 {
-                        above[col + k] = Some((cell, cell.rowspan - 1));
+                    if let Some(cover) = above.get_mut(col + k).filter(|_| cell.rowspan > 1) {
+                        *cover = Some((cell, cell.rowspan - 1));
                     }
                 }
                 col += cell.colspan;
@@ -382,7 +384,7 @@ fn request_labels(edition: Edition) -> Vec<(RequestRow, RowLabel)> {
 
 /// How many rows from `i` on share `key` (a run of a merged label cell).
 fn run<T: PartialEq>(keys: &[T], i: usize) -> usize {
-    keys[i..].iter().take_while(|k| **k == keys[i]).count()
+    keys.get(i).map_or(0, |first| keys.iter().skip(i).take_while(|k| *k == first).count())
 }
 
 /// Table 三、收到和处理政府信息公开申请情况 (the rows present).
@@ -407,7 +409,13 @@ pub(crate) fn requests(table: &Requests, edition: Edition) -> Option<Grid> {
             Cell::new(LEGAL_PERSONS, Role::Header).span(1, applicants.len() - 2),
             Cell::new(Applicant::Total.label(), Role::Header).span(2, 1),
         ],
-        applicants[1..applicants.len() - 1].iter().map(|a| Cell::new(a.label(), Role::Header)).collect(),
+        // The applicants between 自然人 and 总计.
+        applicants
+            .iter()
+            .skip(1)
+            .take(applicants.len() - 2)
+            .map(|a| Cell::new(a.label(), Role::Header))
+            .collect(),
     ];
     let results: Vec<Option<&str>> = present.iter().map(|(_, l, _)| l.results).collect();
     let groups: Vec<(Option<&str>, Option<&str>)> =
@@ -416,13 +424,13 @@ pub(crate) fn requests(table: &Requests, edition: Edition) -> Option<Grid> {
         let mut row = Vec::new();
         let mut used = 0;
         if let Some(r) = label.results {
-            if i == 0 || results[i - 1] != Some(r) {
+            if i.checked_sub(1).and_then(|p| results.get(p)) != Some(&Some(r)) {
                 row.push(Cell::new(r, Role::Label).span(run(&results, i), 1));
             }
             used = 1;
         }
         if let Some(g) = label.group {
-            if i == 0 || groups[i - 1] != groups[i] {
+            if i.checked_sub(1).and_then(|p| groups.get(p)) != groups.get(i) {
                 row.push(Cell::new(g, Role::Label).span(run(&groups, i), 1));
             }
             used = 2;
@@ -473,13 +481,14 @@ pub(crate) fn appeals(table: &Appeals) -> Option<Grid> {
         .iter()
         .flat_map(|(_, g)| fields.iter().map(|&f| Cell::new(count(g.get(f)), Role::Value)))
         .collect();
-    let mut rows = vec![top, second];
     if third.is_empty() {
         // No group has a second header level: the field cells span one row only.
-        for c in rows[1].iter_mut() {
+        for c in &mut second {
             c.rowspan = 1;
         }
-    } else {
+    }
+    let mut rows = vec![top, second];
+    if !third.is_empty() {
         rows.push(third);
     }
     rows.push(values);
