@@ -228,14 +228,28 @@ impl<'a> Columns<'a> {
         let mut x = 0u32;
         let mut advance = |to: usize| {
             let to = crate::text::floor_char_boundary(self.input, to.min(self.input.len())).max(at);
-            for c in self.input.get(at..to).unwrap_or("").chars() {
-                x = if c == '\t' { (x / 8 + 1) * 8 } else { x + display_width(c) };
-            }
+            x = columns_after(self.input.get(at..to).unwrap_or(""), x);
             at = to;
             x
         };
         spans.map(|(s, e)| (advance(self.map.to_input(s)), advance(self.map.to_input(e)))).collect()
     }
+}
+
+/// The display column reached from column `x` over `s`. It walks bytes, not characters: the
+/// text between a line's start and its numbers (and, in HTML, the markup between them) is
+/// mostly ASCII, and only characters of three or four bytes can be two columns wide.
+fn columns_after(s: &str, mut x: u32) -> u32 {
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        match b {
+            b'\t' => x = (x / 8 + 1) * 8,
+            0x00..=0x7F | 0xC0..=0xDF => x += 1,
+            // Continuation bytes: the character was counted at its lead byte.
+            0x80..=0xBF => {}
+            _ => x += s.get(i..).and_then(|c| c.chars().next()).map_or(1, display_width),
+        }
+    }
+    x
 }
 
 /// Columns a character takes in a monospaced rendering: two for ideographs and full-width
