@@ -123,6 +123,12 @@ fn solve_component(readings: &[Reading], rows: &[usize], ids: &[&Identity], out:
         .try_fold(1usize, |acc, (_, rd)| acc.checked_mul(rd.cands.len().max(1)))
         .filter(|&n| n <= MAX_COMBINATIONS && n.saturating_mul(cells_read) <= MAX_CELLS_READ);
 
+    // Identities clear of the ambiguous rows fill nothing and hold or fail whatever is chosen:
+    // they are counted once, not in every combination.
+    let (live, fixed): (Vec<&Identity>, Vec<&Identity>) = ids
+        .iter()
+        .partition(|id| id.lhs.iter().chain(&id.rhs).any(|&(r, _)| ambiguous.iter().any(|&(a, _)| a == r)));
+    let fixed_holds = fixed.iter().filter(|id| holds_in(&grid, id)).count();
     // The combinations with the best score so far, in the order tried.
     let mut winners: Vec<Outcome> = Vec::new();
     if let Some(total) = combos {
@@ -135,7 +141,7 @@ fn solve_component(readings: &[Reading], rows: &[usize], ids: &[&Identity], out:
                 penalty += cand.penalty;
             }
             let best = winners.first().map(|w| w.score);
-            match fill_and_score(&mut grid, ids) {
+            match fill_and_score(&mut grid, &live).map(|s| s + fixed_holds) {
                 Some(score) if best.is_none_or(|b| score >= b) => {
                     if best.is_some_and(|b| score > b) {
                         winners.clear();
@@ -342,16 +348,14 @@ fn fill_and_score(grid: &mut [Vec<Slot>], ids: &[&Identity]) -> Option<usize> {
             }
         }
     }
-    let holds = ids
-        .iter()
-        .filter(|id| {
-            let sum = |cells: &[(usize, usize)]| {
-                cells.iter().try_fold(0i64, |a, &rc| a.checked_add(int(get(grid, rc))?))
-            };
-            matches!((sum(&id.lhs), sum(&id.rhs)), (Some(a), Some(b)) if a == b)
-        })
-        .count();
-    Some(holds)
+    Some(ids.iter().filter(|id| holds_in(grid, id)).count())
+}
+
+/// Whether `id` holds in `grid`, every cell of it known (blanks count as 0).
+fn holds_in(grid: &[Vec<Slot>], id: &Identity) -> bool {
+    let sum =
+        |cells: &[(usize, usize)]| cells.iter().try_fold(0i64, |a, &rc| a.checked_add(int(get(grid, rc))?));
+    matches!((sum(&id.lhs), sum(&id.rhs)), (Some(a), Some(b)) if a == b)
 }
 
 #[cfg(test)]
