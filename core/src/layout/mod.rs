@@ -240,7 +240,22 @@ impl<'a> Columns<'a> {
 /// text between a line's start and its numbers (and, in HTML, the markup between them) is
 /// mostly ASCII, and only characters of three or four bytes can be two columns wide.
 fn columns_after(s: &str, mut x: u32) -> u32 {
-    for (i, &b) in s.as_bytes().iter().enumerate() {
+    const LOW: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    const TABS: u64 = u64::from_ne_bytes([b'\t'; 8]);
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // Eight ASCII bytes without a tab are eight columns: markup runs long between numbers.
+        if let Some(chunk) = bytes.get(i..i + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+            let v = u64::from_ne_bytes(chunk);
+            let t = v ^ TABS;
+            if (v | (t.wrapping_sub(LOW) & !t)) & HIGH == 0 {
+                x += 8;
+                i += 8;
+                continue;
+            }
+        }
         match b {
             b'\t' => x = (x / 8 + 1) * 8,
             0x00..=0x7F | 0xC0..=0xDF => x += 1,
@@ -248,6 +263,7 @@ fn columns_after(s: &str, mut x: u32) -> u32 {
             0x80..=0xBF => {}
             _ => x += s.get(i..).and_then(|c| c.chars().next()).map_or(1, display_width),
         }
+        i += 1;
     }
     x
 }
@@ -421,6 +437,24 @@ mod tests {
     #[test]
     fn tab_cell_blocks_are_rows() {
         assert_eq!(kinds("\t\n\t（二）部分公开\n\t1\n\t0\n\n\t0\n"), ["T:（二）部分公开", "|1", "0", "0"]);
+    }
+
+    #[test]
+    fn columns_by_bytes_are_columns_by_characters() {
+        let by_chars = |s: &str, x: u32| {
+            s.chars().fold(x, |x, c| if c == '\t' { (x / 8 + 1) * 8 } else { x + display_width(c) })
+        };
+        let samples = [
+            "<td style=\"width:10pt\">一二\t3</td>",
+            "abcdefgh\tijklmnop一",
+            "\t\t１２ é",
+            "𠀀abcdefghijk\u{a0}",
+        ];
+        for s in samples {
+            for x in [0, 3] {
+                assert_eq!(columns_after(s, x), by_chars(s, x), "{s:?}");
+            }
+        }
     }
 
     #[test]
