@@ -204,10 +204,12 @@ fn doubt_inferred_in_broken(rows: &[(usize, &Reading)], ids: &[&Identity], out: 
     for &(r, rd) in rows {
         let inferred = rd.cands.len() > 1
             || matches!(rd.how, How::Glued | How::Missing | How::Dropped | How::Reordered | How::Positioned);
-        let broken = ids
-            .iter()
-            .any(|id| id.lhs.iter().chain(&id.rhs).any(|&(row, _)| row == r) && !holds(id, &out.cells));
-        if inferred && broken {
+        // Only an inferred row needs the identities summed (most rows are read as written).
+        let broken = || {
+            ids.iter()
+                .any(|id| id.lhs.iter().chain(&id.rhs).any(|&(row, _)| row == r) && !holds(id, &out.cells))
+        };
+        if inferred && broken() {
             out.uncertain.get_mut(r).into_iter().flatten().for_each(|u| *u = true);
         }
     }
