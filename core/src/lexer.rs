@@ -72,7 +72,8 @@ fn is_ordinal_mark(c: char) -> bool {
 }
 
 fn is_chinese_numeral(c: char) -> bool {
-    "一二三四五六七八九十".contains(c)
+    // A `matches!`, not `str::contains`: it runs for every character of every label.
+    matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
 }
 
 fn is_dash(c: char) -> bool {

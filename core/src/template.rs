@@ -156,6 +156,9 @@ pub(crate) struct Hit {
 pub(crate) struct CueIndex {
     /// `(first char, row, cue, weight)`, sorted by first char.
     entries: Vec<(char, usize, &'static str, f32)>,
+    /// Bit `c % 128` is set for the first char `c` of every cue: most characters of a label
+    /// start no cue, and this turns them away before the search of `entries`.
+    firsts: u128,
 }
 
 impl CueIndex {
@@ -169,13 +172,17 @@ impl CueIndex {
             }
         }
         entries.sort_by_key(|e| e.0);
-        CueIndex { entries }
+        let firsts = entries.iter().fold(0, |bits, e| bits | first_bit(e.0));
+        CueIndex { entries, firsts }
     }
 
     /// Every exact occurrence of a cue in `label`, in order of start.
     pub(crate) fn hits(&self, label: &str, out: &mut Vec<Hit>) {
         out.clear();
         for (start, c) in label.char_indices() {
+            if self.firsts & first_bit(c) == 0 {
+                continue;
+            }
             let from = self.entries.partition_point(|e| e.0 < c);
             for &(_, row, cue, weight) in
                 self.entries.get(from..).unwrap_or_default().iter().take_while(|e| e.0 == c)
@@ -202,6 +209,11 @@ impl CueIndex {
         }
         best
     }
+}
+
+/// The bit of [`CueIndex::firsts`] that stands for `c`.
+fn first_bit(c: char) -> u128 {
+    1 << (u32::from(c) % 128)
 }
 
 /// The cue index of table 三's rows, indexed like [`RequestRow::ALL`].
