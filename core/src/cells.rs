@@ -557,10 +557,9 @@ impl Search<'_, '_> {
                 }
                 // A sum's total is known once its parts are: only its own digits can follow.
                 if let Some(total) = self.total_due(c).filter(|_| !signed) {
-                    let digits = total.to_string();
-                    if rest.starts_with(&digits) && (splittable || rest.len() == digits.len()) {
-                        let (np, no) =
-                            if digits.len() == rest.len() { (p + 1, 0) } else { (p, offset + digits.len()) };
+                    let written = written_len(rest, total);
+                    if let Some(len) = written.filter(|&len| splittable || rest.len() == len) {
+                        let (np, no) = if len == rest.len() { (p + 1, 0) } else { (p, offset + len) };
                         self.push(Slot::Known(Some(Decimal::from_int(total))), np, no);
                     }
                     return;
@@ -604,11 +603,32 @@ impl Search<'_, '_> {
     }
 }
 
+/// The length of `value` written in decimal at the start of `digits`, if it is written there:
+/// what `digits.starts_with(&value.to_string())` says, without a string for every node of the
+/// search. `value` has `len` digits, so `len` digits that read as it have no leading zero.
+fn written_len(digits: &str, value: i64) -> Option<usize> {
+    let len = match value {
+        0 => 1,
+        1.. => value.ilog10() as usize + 1,
+        _ => return None,
+    };
+    let mut rest = value;
+    for b in digits.get(..len)?.bytes().rev() {
+        if i64::from(b) - i64::from(b'0') != rest % 10 {
+            return None;
+        }
+        rest /= 10;
+    }
+    Some(len)
+}
+
 /// The value of glued digits `cell` as one cell of `kind`, if it can be one: no leading zero,
 /// a decimal point only in amounts, at most 9 integer digits in counts.
 fn cell_value(cell: &str, kind: CellKind, negative: bool) -> Option<Decimal> {
-    let int = cell.split('.').next().unwrap_or(cell);
-    if (int.len() > 1 && int.starts_with('0')) || (cell.contains('.') && kind != CellKind::Amount) {
+    // Cells are a few bytes: a plain scan beats `split` and `contains`, which call memchr.
+    let dot = cell.bytes().position(|b| b == b'.');
+    let int = dot.and_then(|d| cell.get(..d)).unwrap_or(cell);
+    if (int.len() > 1 && int.starts_with('0')) || (dot.is_some() && kind != CellKind::Amount) {
         return None;
     }
     if int.len() > max_digits(kind).min(13) {
@@ -768,6 +788,16 @@ mod tests {
         let (_, c, doubtful) = readings_with("/ / 0 / / / / / 0", Source::Tsv, Some(2));
         assert_eq!(c, [["0", "_", "_", "_", "_", "_", "0"]]);
         assert!(!doubtful);
+    }
+
+    #[test]
+    fn a_total_is_found_written_as_its_string_would_be() {
+        for (digits, value) in
+            [("300", 30), ("300", 300), ("0", 0), ("05", 5), ("12", -1), ("7", 70), ("+5", 5)]
+        {
+            let by_string = digits.starts_with(&value.to_string()).then(|| value.to_string().len());
+            assert_eq!(written_len(digits, value), by_string, "{digits} {value}");
+        }
     }
 
     #[test]
