@@ -130,12 +130,18 @@ fn attr_value(i: &str) -> IResult<&str, &str> {
 
 /// The integer value of span attribute `name` (`rowspan`, `colspan`) in `attrs`; 1 if absent.
 fn span_attr(attrs: &str, name: &str) -> usize {
-    let lower = attrs.to_ascii_lowercase();
+    // Found in place, ignoring case, from the candidates for its first letter: every cell asks
+    // twice, and most have a long style and no span.
+    let (bytes, wanted) = (attrs.as_bytes(), name.as_bytes());
+    let first = wanted.first().copied().unwrap_or_default();
     let mut from = 0;
-    while let Some(p) = lower[from..].find(name) {
-        let start = from + p;
-        let before = start.checked_sub(1).and_then(|i| lower.as_bytes().get(i));
-        let boundary = before.is_none_or(|b| !b.is_ascii_alphanumeric() && *b != b'-');
+    for start in memchr::memchr2_iter(first.to_ascii_lowercase(), first.to_ascii_uppercase(), bytes) {
+        let here = bytes.get(start..start + wanted.len()).is_some_and(|w| w.eq_ignore_ascii_case(wanted));
+        if start < from || !here {
+            continue;
+        }
+        let before = start.checked_sub(1).and_then(|b| bytes.get(b));
+        let boundary = before.is_none_or(|&b| !b.is_ascii_alphanumeric() && b != b'-');
         from = start + name.len();
         if let (true, Ok((_, v))) = (boundary, attr_value(&attrs[from..])) {
             let digits: String = v.chars().take_while(char::is_ascii_digit).collect();
@@ -148,42 +154,47 @@ fn span_attr(attrs: &str, name: &str) -> usize {
 
 /// Block elements: their start and end break a line of text.
 fn is_block(name: &str) -> bool {
-    const BLOCKS: &[&str] = &[
-        "p",
-        "div",
-        "br",
-        "li",
-        "ul",
-        "ol",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "table",
-        "tr",
-        "section",
-        "article",
-        "header",
-        "footer",
-        "title",
-        "dd",
-        "dt",
-        "dl",
-        "blockquote",
-        "pre",
-        "hr",
-        "caption",
-        "thead",
-        "tbody",
-        "tfoot",
-        "body",
-        "html",
-        "center",
-        "form",
-    ];
-    BLOCKS.iter().any(|b| b.eq_ignore_ascii_case(name))
+    // Lowered once into a buffer as long as the longest name, then one `match`: this runs for
+    // every tag of the page.
+    let mut buf = [0u8; 10];
+    let Some(lower) = buf.get_mut(..name.len()) else { return false };
+    lower.copy_from_slice(name.as_bytes());
+    lower.make_ascii_lowercase();
+    matches!(
+        &*lower,
+        b"p" | b"div"
+            | b"br"
+            | b"li"
+            | b"ul"
+            | b"ol"
+            | b"h1"
+            | b"h2"
+            | b"h3"
+            | b"h4"
+            | b"h5"
+            | b"h6"
+            | b"table"
+            | b"tr"
+            | b"section"
+            | b"article"
+            | b"header"
+            | b"footer"
+            | b"title"
+            | b"dd"
+            | b"dt"
+            | b"dl"
+            | b"blockquote"
+            | b"pre"
+            | b"hr"
+            | b"caption"
+            | b"thead"
+            | b"tbody"
+            | b"tfoot"
+            | b"body"
+            | b"html"
+            | b"center"
+            | b"form"
+    )
 }
 
 /// One cell while its table is being read.
@@ -502,6 +513,8 @@ mod tests {
         assert_eq!(span_attr(" colspan=2", "colspan"), 2);
         assert_eq!(span_attr(" data-rowspan=9", "rowspan"), 1);
         assert_eq!(span_attr(" rowspan=0", "rowspan"), 1);
+        assert_eq!(span_attr(" data-rowspan=9 style='color:red' RowSpan=4", "rowspan"), 4);
+        assert!(is_block("DIV") && is_block("blockquote") && !is_block("blockquotes") && !is_block("td"));
     }
 
     #[cfg(feature = "gbk")]
