@@ -183,6 +183,16 @@ pub(crate) fn lex(cell: &str, base: usize, whole_cell: bool, out: &mut Vec<Lexem
             out.push(Lexeme { piece: Piece::Blank, span: (at, at) });
             return;
         }
+        if trimmed.bytes().all(|b| b.is_ascii_digit()) {
+            // Most cells are a bare number: read as the general path below reads it (no sign,
+            // unit, note or label beside it), without trying every other piece first.
+            let digits = (at, at + trimmed.len());
+            let leading_zero = trimmed.len() > 1 && trimmed.starts_with('0');
+            let value = if leading_zero { None } else { Decimal::from_digits(trimmed, false) };
+            let num = Num { digits, value, signed: false, note: None, glued: false, nbsp_beside: false };
+            out.push(Lexeme { piece: Piece::Num(num), span: digits });
+            return;
+        }
         let marker = trimmed.chars().next().is_some_and(|c| may_start_piece(c) && !c.is_ascii_digit());
         if marker {
             if let Ok(("", m)) = blank_marker(trimmed) {
@@ -389,6 +399,16 @@ mod tests {
                 Piece::Noise => format!("X:{}", &s[l.span.0..l.span.1]),
             })
             .collect()
+    }
+
+    #[test]
+    fn a_bare_number_cell_reads_as_in_a_line() {
+        for s in ["0", "12", " 3001 ", "\u{a0}05\t", "12345678901234567890123"] {
+            let (mut cell, mut line) = (Vec::new(), Vec::new());
+            lex(s, 7, true, &mut cell);
+            lex(s, 7, false, &mut line);
+            assert_eq!(cell, line, "{s:?}");
+        }
     }
 
     #[test]
