@@ -1,10 +1,9 @@
 //! Markdown pipe rows: `| 规章 | 0 | 0 | 0 |`. Separator rows (`|---|:--:|`) carry no cells.
 
-use nom::bytes::complete::{take_while, take_while1};
-use nom::character::complete::{char, one_of, space0};
-use nom::combinator::{all_consuming, opt};
+use nom::bytes::complete::take_while1;
+use nom::character::complete::char;
+use nom::combinator::all_consuming;
 use nom::multi::many1;
-use nom::sequence::{preceded, terminated};
 use nom::{IResult, Parser};
 
 /// Whether `line` is a pipe row.
@@ -13,18 +12,20 @@ pub(crate) fn is_row(line: &str) -> bool {
     (t.starts_with('|') || t.starts_with('｜')) && t.len() > 1
 }
 
-fn separator_cell(i: &str) -> IResult<&str, ()> {
-    (space0, opt(char(':')), many1(char('-')), opt(char(':')), space0, one_of("|｜")).map(|_| ()).parse(i)
+/// A cell of a separator row: `---`, `:--:`, spaces around allowed.
+fn is_separator_cell(cell: &str) -> bool {
+    let c = cell.trim_matches([' ', '\t']);
+    let c = c.strip_prefix(':').unwrap_or(c);
+    let c = c.strip_suffix(':').unwrap_or(c);
+    !c.is_empty() && c.bytes().all(|b| b == b'-')
 }
 
-/// Whether `line` is the `|---|---|` row under a header.
+/// Whether `line` is the `|---|---|` row under a header (its closing pipe may be missing).
 pub(crate) fn is_separator(line: &str) -> bool {
     let t = line.trim();
     let body = t.strip_prefix('|').or_else(|| t.strip_prefix('｜')).unwrap_or(t);
-    let body =
-        if body.ends_with('|') || body.ends_with('｜') { body.to_string() } else { format!("{body}|") };
-    let ok = all_consuming(many1(separator_cell)).parse(body.as_str()).is_ok();
-    ok
+    let body = body.strip_suffix('|').or_else(|| body.strip_suffix('｜')).unwrap_or(body);
+    body.split(['|', '｜']).all(is_separator_cell)
 }
 
 /// Whether `line` is a border of a grid table (pandoc): `+----+----+`, `+====+====+`.
@@ -35,23 +36,39 @@ pub(crate) fn is_grid_border(line: &str) -> bool {
     all_consuming(border).parse(line.trim()).is_ok()
 }
 
-fn cell(i: &str) -> IResult<&str, &str> {
-    terminated(take_while(|c| c != '|' && c != '｜'), one_of("|｜")).parse(i)
-}
-
 /// The cells of a pipe row with their byte offsets in `line`. A last cell without its closing
 /// pipe still counts.
 pub(crate) fn cells(line: &str) -> Vec<(usize, &str)> {
     let lead = line.len() - line.trim_start().len();
-    let body = &line[lead..];
-    let parsed: IResult<&str, Vec<&str>> = preceded(one_of("|｜"), nom::multi::many0(cell)).parse(body);
-    let Ok((rest, cells)) = parsed else {
+    let body = line.get(lead..).unwrap_or("");
+    let Some(pipe) = body.chars().next().filter(|&c| c == '|' || c == '｜') else {
         return Vec::new();
     };
-    let mut out: Vec<(usize, &str)> =
-        cells.into_iter().map(|c| (c.as_ptr() as usize - line.as_ptr() as usize, c)).collect();
+    let start = lead + pipe.len_utf8();
+    let tail = line.get(start..).unwrap_or("");
+    // Pipes found by bytes (`|`, or `｜` as EF BD 9C): no byte of either occurs inside
+    // another character.
+    let bytes = tail.as_bytes();
+    let pipe_at = |at: usize| match bytes.get(at..) {
+        Some([b'|', ..]) => Some(1),
+        Some([0xEF, 0xBD, 0x9C, ..]) => Some(3),
+        _ => None,
+    };
+    let mut out = Vec::with_capacity(8);
+    let (mut from, mut at) = (0, 0);
+    while at < bytes.len() {
+        match pipe_at(at) {
+            Some(len) => {
+                out.push((start + from, tail.get(from..at).unwrap_or("")));
+                from = at + len;
+                at = from;
+            }
+            None => at += 1,
+        }
+    }
+    let rest = tail.get(from..).unwrap_or("");
     if !rest.trim().is_empty() {
-        out.push((rest.as_ptr() as usize - line.as_ptr() as usize, rest));
+        out.push((start + from, rest));
     }
     out
 }
@@ -73,6 +90,8 @@ mod tests {
     fn tolerates_a_missing_closing_pipe_and_full_width_pipes() {
         let got: Vec<&str> = cells("｜规章｜1｜2").iter().map(|(_, c)| c.trim()).collect();
         assert_eq!(got, ["规章", "1", "2"]);
+        assert!(cells("规章|1|2").is_empty());
+        assert_eq!(cells("  |a|b|  ").iter().map(|&(at, _)| at).collect::<Vec<_>>(), [3, 5]);
     }
 
     #[test]
@@ -86,6 +105,11 @@ mod tests {
     fn recognises_separators() {
         assert!(is_separator("|---|:---:|--|"));
         assert!(is_separator("|---|---"));
+        assert!(is_separator("｜ :-- ｜--:｜"));
         assert!(!is_separator("| 0 | 0 |"));
+        assert!(!is_separator("|"));
+        assert!(!is_separator("|---||"));
+        assert!(!is_separator("| - - |"));
+        assert!(!is_separator("|:-:-|"));
     }
 }
