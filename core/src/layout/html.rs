@@ -11,7 +11,6 @@ use nom::branch::alt;
 use nom::bytes::complete::{tag, take_till, take_until, take_while, take_while1};
 use nom::character::complete::{char, multispace0};
 use nom::combinator::{opt, rest};
-use nom::multi::many0;
 use nom::sequence::{delimited, preceded};
 use nom::{IResult, Parser};
 
@@ -46,14 +45,22 @@ fn tag_name(i: &str) -> IResult<&str, &str> {
     take_while1(|c: char| c.is_ascii_alphanumeric() || c == ':' || c == '-').parse(i)
 }
 
-/// Attributes up to `>`; quoted values may hold `>`.
+/// Attributes up to `>`; quoted values may hold `>`. A quote never closed ends them before it.
+/// Scanned by bytes (every delimiter is ASCII): a page's styles make attributes long.
 fn attributes(i: &str) -> IResult<&str, &str> {
-    nom::combinator::recognize(many0(alt((
-        delimited(char('"'), take_till(|c| c == '"'), char('"')),
-        delimited(char('\''), take_till(|c| c == '\''), char('\'')),
-        take_while1(|c| c != '>' && c != '"' && c != '\'' && c != '<'),
-    ))))
-    .parse(i)
+    let bytes = i.as_bytes();
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        match b {
+            b'>' | b'<' => break,
+            b'"' | b'\'' => match bytes.get(at + 1..).and_then(|rest| memchr::memchr(b, rest)) {
+                Some(len) => at += len + 2,
+                None => break,
+            },
+            _ => at += 1,
+        }
+    }
+    Ok((i.get(at..).unwrap_or(""), i.get(..at).unwrap_or("")))
 }
 
 fn open_tag(i: &str) -> IResult<&str, (&str, &str)> {
@@ -79,27 +86,38 @@ fn events(html: &str) -> Vec<Event<'_>> {
     let mut i = html;
     while !i.is_empty() {
         let at = html.len() - i.len();
-        if let Ok((r, ())) = comment(i) {
-            i = r;
-        } else if let Ok((r, name)) = close_tag(bounded(i)) {
-            out.push(Event::Close { name });
-            i = &i[bounded(i).len() - r.len()..];
-        } else if let Ok((r, (name, attrs))) = open_tag(bounded(i)) {
-            out.push(Event::Open { name, attrs, at });
-            i = &i[bounded(i).len() - r.len()..];
-            if name.eq_ignore_ascii_case("script") || name.eq_ignore_ascii_case("style") {
-                i = skip_raw_text(i, name);
-            }
-        } else if let Ok((r, ())) = declaration(bounded(i)) {
-            i = &i[bounded(i).len() - r.len()..];
-        } else {
-            let first = i.chars().next().map_or(1, char::len_utf8);
-            let len = i[first..].find('<').map_or(i.len(), |p| p + first);
-            out.push(Event::Text { text: &i[..len], at });
-            i = &i[len..];
+        // Every comment, tag and declaration starts with `<`: text is not offered to them.
+        if let Some(rest) = i.starts_with('<').then(|| markup(i, at, &mut out)).flatten() {
+            i = rest;
+            continue;
         }
+        let first = i.chars().next().map_or(1, char::len_utf8);
+        let len = i[first..].find('<').map_or(i.len(), |p| p + first);
+        out.push(Event::Text { text: &i[..len], at });
+        i = &i[len..];
     }
     out
+}
+
+/// The comment, tag or declaration at the start of `i` (at offset `at`), its event pushed to
+/// `out`: the input after it, or `None` when the `<` starts none of them.
+fn markup<'a>(i: &'a str, at: usize, out: &mut Vec<Event<'a>>) -> Option<&'a str> {
+    if let Ok((r, ())) = comment(i) {
+        return Some(r);
+    }
+    let b = bounded(i);
+    // What the parsers left of `b`, as the rest of the whole input.
+    let after = |r: &str| i.get(b.len() - r.len()..).unwrap_or("");
+    if let Ok((r, name)) = close_tag(b) {
+        out.push(Event::Close { name });
+        return Some(after(r));
+    }
+    if let Ok((r, (name, attrs))) = open_tag(b) {
+        out.push(Event::Open { name, attrs, at });
+        let raw = name.eq_ignore_ascii_case("script") || name.eq_ignore_ascii_case("style");
+        return Some(if raw { skip_raw_text(after(r), name) } else { after(r) });
+    }
+    declaration(b).ok().map(|(r, ())| after(r))
 }
 
 /// The input after the closing tag of raw-text element `name`.
@@ -505,6 +523,14 @@ mod tests {
     fn layout_tables_around_a_data_table_are_text() {
         let html = "<table><tr><td>报告<table><tr><td>规章</td><td>0</td></tr></table></td></tr></table>";
         assert_eq!(flat(html), "报告\n规章\t0\n");
+    }
+
+    #[test]
+    fn attributes_run_to_the_tag_end_outside_quotes() {
+        assert_eq!(attributes(" a=\"x>y\" b='z'>rest"), Ok((">rest", " a=\"x>y\" b='z'")));
+        assert_eq!(attributes(" a=\"x>y"), Ok(("\"x>y", " a=")));
+        assert_eq!(attributes(" a=b<c>"), Ok(("<c>", " a=b")));
+        assert_eq!(attributes("一=\"二\">"), Ok((">", "一=\"二\"")));
     }
 
     #[test]
