@@ -236,9 +236,10 @@ impl<'a> Columns<'a> {
     }
 }
 
-/// The display column reached from column `x` over `s`. It walks bytes, not characters: the
-/// text between a line's start and its numbers (and, in HTML, the markup between them) is
-/// mostly ASCII, and only characters of three or four bytes can be two columns wide.
+/// The display column reached from column `x` over `s`. It reads lead bytes and decodes only
+/// characters of three or four bytes, the only ones that can be two columns wide: the text
+/// between a line's start and its numbers (in HTML, the markup between them) is mostly ASCII,
+/// taken eight bytes at a time.
 fn columns_after(s: &str, mut x: u32) -> u32 {
     const LOW: u64 = u64::from_ne_bytes([0x01; 8]);
     const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
@@ -246,8 +247,10 @@ fn columns_after(s: &str, mut x: u32) -> u32 {
     let bytes = s.as_bytes();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        // Eight ASCII bytes without a tab are eight columns: markup runs long between numbers.
-        if let Some(chunk) = bytes.get(i..i + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+        // Eight ASCII bytes without a tab are eight columns (tried only from an ASCII byte).
+        let chunk =
+            if b < 0x80 { bytes.get(i..i + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) } else { None };
+        if let Some(chunk) = chunk {
             let v = u64::from_ne_bytes(chunk);
             let t = v ^ TABS;
             if (v | (t.wrapping_sub(LOW) & !t)) & HIGH == 0 {
@@ -256,14 +259,27 @@ fn columns_after(s: &str, mut x: u32) -> u32 {
                 continue;
             }
         }
-        match b {
-            b'\t' => x = (x / 8 + 1) * 8,
-            0x00..=0x7F | 0xC0..=0xDF => x += 1,
-            // Continuation bytes: the character was counted at its lead byte.
-            0x80..=0xBF => {}
-            _ => x += s.get(i..).and_then(|c| c.chars().next()).map_or(1, display_width),
-        }
-        i += 1;
+        // A character at a time, counted at its lead byte.
+        i += match b {
+            b'\t' => {
+                x = (x / 8 + 1) * 8;
+                1
+            }
+            // ASCII, or a stray continuation byte (counted at its lead byte).
+            0x00..=0xBF => {
+                x += u32::from(b < 0x80);
+                1
+            }
+            0xC0..=0xDF => {
+                x += 1;
+                2
+            }
+            _ => {
+                let c = s.get(i..).and_then(|c| c.chars().next());
+                x += c.map_or(1, display_width);
+                c.map_or(1, char::len_utf8)
+            }
+        };
     }
     x
 }
