@@ -156,9 +156,9 @@ pub(crate) struct Hit {
 pub(crate) struct CueIndex {
     /// `(first char, row, cue, weight)`, sorted by first char.
     entries: Vec<(char, usize, &'static str, f32)>,
-    /// Bit `c % 128` is set for the first char `c` of every cue: most characters of a label
+    /// Bit `c % 1024` is set for the first char `c` of every cue: most characters of a label
     /// start no cue, and this turns them away before the search of `entries`.
-    firsts: u128,
+    firsts: [u64; 16],
 }
 
 impl CueIndex {
@@ -172,7 +172,13 @@ impl CueIndex {
             }
         }
         entries.sort_by_key(|e| e.0);
-        let firsts = entries.iter().fold(0, |bits, e| bits | first_bit(e.0));
+        let mut firsts = [0; 16];
+        for e in &entries {
+            let (word, bit) = first_bit(e.0);
+            if let Some(w) = firsts.get_mut(word) {
+                *w |= bit;
+            }
+        }
         CueIndex { entries, firsts }
     }
 
@@ -180,7 +186,8 @@ impl CueIndex {
     pub(crate) fn hits(&self, label: &str, out: &mut Vec<Hit>) {
         out.clear();
         for (start, c) in label.char_indices() {
-            if self.firsts & first_bit(c) == 0 {
+            let (word, bit) = first_bit(c);
+            if self.firsts.get(word).is_none_or(|w| w & bit == 0) {
                 continue;
             }
             let from = self.entries.partition_point(|e| e.0 < c);
@@ -211,9 +218,10 @@ impl CueIndex {
     }
 }
 
-/// The bit of [`CueIndex::firsts`] that stands for `c`.
-fn first_bit(c: char) -> u128 {
-    1 << (u32::from(c) % 128)
+/// The word and bit of [`CueIndex::firsts`] that stand for `c`.
+fn first_bit(c: char) -> (usize, u64) {
+    let n = u32::from(c) % 1024;
+    ((n / 64) as usize, 1 << (n % 64))
 }
 
 /// The cue index of table 三's rows, indexed like [`RequestRow::ALL`].
