@@ -495,7 +495,14 @@ fn align(obs: &[Obs<'_>], all_scores: &[Vec<f32>], edition: Edition) -> (f32, Ve
     let rows: Vec<usize> =
         RequestRow::rows(edition).filter_map(|r| RequestRow::ALL.iter().position(|&a| a == r)).collect();
     let (n, m) = (obs.len(), rows.len());
-    let score = |i: usize, j: usize| all_scores[i].get(rows[j]).copied().unwrap_or(0.0);
+    let at = |v: &[f32], i: usize| v.get(i).copied().unwrap_or(0.0);
+    // The scores of this edition's rows, n × m, flat: (i, j) at i * m + j.
+    let scores: Vec<f32> = all_scores
+        .iter()
+        .take(n)
+        .flat_map(|s| rows.iter().map(move |&r| s.get(r).copied().unwrap_or(0.0)))
+        .collect();
+    let score = |i: usize, j: usize| at(&scores, i * m + j);
     let best: Vec<f32> = (0..n).map(|i| (0..m).map(|j| score(i, j)).fold(0.0, f32::max)).collect();
     // How well a row's number of cells fits the template's seven.
     let fit: Vec<f32> = obs
@@ -509,73 +516,81 @@ fn align(obs: &[Obs<'_>], all_scores: &[Vec<f32>], edition: Edition) -> (f32, Ve
         })
         .collect();
     let numeric: Vec<bool> = obs.iter().map(Obs::numeric).collect();
+    // What a row gains matched to a template row its label does not name, and skipped.
+    let (unnamed, skip_obs): (Vec<f32>, Vec<f32>) = (0..n)
+        .map(|i| {
+            if at(&best, i) >= MATCH {
+                (-4.0, -3.0)
+            } else if numeric.get(i) == Some(&true) {
+                (0.8 + at(&fit, i), -0.6)
+            } else {
+                // Neither a name nor a number: a header's padding or a wrapped label's second line.
+                (-1.0, 0.0)
+            }
+        })
+        .unzip();
     let gain = |i: usize, j: usize| -> f32 {
-        let (s, b) = (score(i, j), best[i]);
+        let s = score(i, j);
         if s >= MATCH {
-            2.0 + 3.0 * s + fit[i]
-        } else if b >= MATCH {
-            -4.0
-        } else if numeric[i] {
-            0.8 + fit[i]
+            2.0 + 3.0 * s + at(&fit, i)
         } else {
-            // Neither a name nor a number: a header's padding or a wrapped label's second line.
-            -1.0
-        }
-    };
-    let skip_obs = |i: usize| -> f32 {
-        if best[i] >= MATCH {
-            -3.0
-        } else if numeric[i] {
-            -0.6
-        } else {
-            0.0
+            at(&unnamed, i)
         }
     };
     const SKIP_ROW: f32 = -0.4;
     const MATCH_STEP: u8 = 1;
     const SKIP_OBS: u8 = 2;
     const SKIP_TEMPLATE: u8 = 3;
-    let mut dp = vec![vec![f32::NEG_INFINITY; m + 1]; n + 1];
-    let mut back = vec![vec![0u8; m + 1]; n + 1];
-    dp[0][0] = 0.0;
+    // The program's tables, (n + 1) × (m + 1), flat: (i, j) at i * w + j.
+    let w = m + 1;
+    let mut dp = vec![f32::NEG_INFINITY; (n + 1) * w];
+    let mut back = vec![0u8; (n + 1) * w];
+    if let Some(origin) = dp.first_mut() {
+        *origin = 0.0;
+    }
+    fn relax(dp: &mut [f32], back: &mut [u8], cell: usize, v: f32, step: u8) {
+        if let (Some(d), Some(b)) = (dp.get_mut(cell), back.get_mut(cell)) {
+            if v > *d {
+                *d = v;
+                *b = step;
+            }
+        }
+    }
     for i in 0..=n {
         for j in 0..=m {
-            let here = dp[i][j];
+            let here = dp.get(i * w + j).copied().unwrap_or(f32::NEG_INFINITY);
             if here == f32::NEG_INFINITY {
                 continue;
             }
-            let mut relax = |ni: usize, nj: usize, v: f32, step: u8| {
-                if v > dp[ni][nj] {
-                    dp[ni][nj] = v;
-                    back[ni][nj] = step;
-                }
-            };
             if i < n && j < m {
-                relax(i + 1, j + 1, here + gain(i, j), MATCH_STEP);
+                relax(&mut dp, &mut back, (i + 1) * w + j + 1, here + gain(i, j), MATCH_STEP);
             }
             if i < n {
-                relax(i + 1, j, here + skip_obs(i), SKIP_OBS);
+                relax(&mut dp, &mut back, (i + 1) * w + j, here + at(&skip_obs, i), SKIP_OBS);
             }
             if j < m {
                 // Rows missing at either end are a truncated excerpt, not a damaged table.
                 let cost = if i == 0 || i == n { 0.0 } else { SKIP_ROW };
-                relax(i, j + 1, here + cost, SKIP_TEMPLATE);
+                relax(&mut dp, &mut back, i * w + j + 1, here + cost, SKIP_TEMPLATE);
             }
         }
     }
     let mut assignment = vec![None; m];
     let (mut i, mut j) = (n, m);
     while i > 0 || j > 0 {
-        match back[i][j] {
-            MATCH_STEP => {
-                assignment[j - 1] = Some(i - 1);
+        match back.get(i * w + j).copied() {
+            // Each step was only taken from a cell above or left of this one.
+            Some(MATCH_STEP) => {
+                if let Some(a) = assignment.get_mut(j - 1) {
+                    *a = Some(i - 1);
+                }
                 i -= 1;
                 j -= 1;
             }
-            SKIP_OBS => i -= 1,
-            SKIP_TEMPLATE => j -= 1,
+            Some(SKIP_OBS) => i -= 1,
+            Some(SKIP_TEMPLATE) => j -= 1,
             _ => break,
         }
     }
-    (dp[n][m], assignment)
+    (dp.get(n * w + m).copied().unwrap_or(f32::NEG_INFINITY), assignment)
 }
