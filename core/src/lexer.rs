@@ -137,6 +137,8 @@ fn ordinal(i: &str) -> IResult<&str, &str> {
 
 /// Whether a row ordinal starts at `rest`, whose first character is `c`, after the character
 /// `before` (an ordinal does not start inside a word or a number).
+// Inlined so that its first test, which nearly every character of a label fails, costs no call.
+#[inline]
 pub(crate) fn ordinal_at(rest: &str, c: char, before: Option<char>) -> bool {
     let numeral = |c: char| c.is_ascii_digit() || is_chinese_numeral(c);
     (numeral(c) || c == '(' || c == '（') && !before.is_some_and(numeral) && ordinal(rest).is_ok()

@@ -474,6 +474,17 @@ mod tests {
     }
 
     #[test]
+    fn segment_labels_keep_key_characters_and_ordinal_offsets() {
+        let text = "1.属于 国家秘密（三）其他、b 5\n";
+        let mut d = Diagnostics::default();
+        let map = crate::text::OffsetMap::default();
+        let toks = read(text, 0, text.len(), &[], &Columns::new(text, &map), &mut d);
+        let segs = segments(text, &toks);
+        assert_eq!(segs[0].label, "1属于国家秘密三其他b");
+        assert_eq!(segs[0].ordinals, [0, "1属于国家秘密".len()]);
+    }
+
+    #[test]
     fn markdown_separators_are_skipped() {
         assert_eq!(kinds("| 规章 | 1 |\n|---|---|\n| | 2 |\n"), ["T:规章", "|1", "|_", "2"]);
     }
@@ -513,15 +524,27 @@ pub(crate) fn segments<'t>(text: &str, toks: &'t [Tok]) -> Vec<Segment<'t>> {
                 }
                 let raw = text.get(t.span.0..t.span.1).unwrap_or("");
                 cur.label_col = t.col;
+                cur.label.reserve(raw.len());
                 let mut before = None;
+                // Key characters are copied a run at a time: `run` is where the current run
+                // started in `raw`.
+                let mut run = None;
                 for (i, c) in raw.char_indices() {
                     if crate::lexer::ordinal_at(raw.get(i..).unwrap_or(""), c, before) {
-                        cur.ordinals.push(cur.label.len());
+                        cur.ordinals.push(cur.label.len() + run.map_or(0, |r| i - r));
                     }
-                    if crate::text::is_key_char(c) {
-                        cur.label.push(c);
+                    match (crate::text::is_key_char(c), run) {
+                        (true, None) => run = Some(i),
+                        (false, Some(r)) => {
+                            cur.label.push_str(raw.get(r..i).unwrap_or(""));
+                            run = None;
+                        }
+                        _ => {}
                     }
                     before = Some(c);
+                }
+                if let Some(r) = run {
+                    cur.label.push_str(raw.get(r..).unwrap_or(""));
                 }
             }
             Kind::Val(_) => cur.vals.push(t),
