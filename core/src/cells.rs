@@ -565,6 +565,11 @@ impl Search<'_, '_> {
                     return;
                 }
                 let widest = max_digits(kind) + usize::from(kind == CellKind::Amount);
+                // A zero followed by a digit is a cell of its own: any longer cell would start
+                // with a leading zero, which `cell_value` refuses (the lengths skipped here are
+                // only those, so the search visits the same nodes).
+                let zero = rest.starts_with('0') && rest.as_bytes().get(1).is_some_and(u8::is_ascii_digit);
+                let widest = if zero { 1 } else { widest };
                 let lengths = if splittable { 1..=rest.len().min(widest) } else { rest.len()..=rest.len() };
                 for len in lengths {
                     let Some(cell) = rest.get(..len) else { continue };
@@ -647,9 +652,9 @@ fn implausibility(cells: &[Slot], shape: &Shape<'_>) -> f32 {
         .map(|(s, k)| match (s, k) {
             (Slot::Known(Some(d)), CellKind::Change) => {
                 // Count a change as short, so it does not pull the others' mean.
-                (d.to_string().len() as f32 - 1.0).max(0.0) * 2.0
+                (d.display_len() as f32 - 1.0).max(0.0) * 2.0
             }
-            (Slot::Known(Some(d)), _) => d.to_string().len() as f32,
+            (Slot::Known(Some(d)), _) => d.display_len() as f32,
             _ => 1.0,
         })
         .collect();
