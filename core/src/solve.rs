@@ -327,30 +327,56 @@ fn get(grid: &[Vec<Slot>], (r, c): (usize, usize)) -> Slot {
 
 /// Fills unknown cells that an identity determines, then counts the identities that hold.
 /// `None` when the combination is impossible (a filled cell would be negative).
+///
+/// Each pass walks every identity once, summing its known cells as it counts its unknown
+/// ones: an identity with one unknown is filled from those sums, and in the pass that fills
+/// nothing (the last) the sums of the identities without unknowns say which hold.
 fn fill_and_score(grid: &mut [Vec<Slot>], ids: &[&Identity]) -> Option<usize> {
-    let mut changed = true;
-    while changed {
-        changed = false;
+    loop {
+        let (mut changed, mut holds) = (false, 0);
         for id in ids {
-            let mut unknown =
-                id.lhs.iter().chain(&id.rhs).copied().filter(|&rc| get(grid, rc) == Slot::Unknown);
-            let (Some(target), None) = (unknown.next(), unknown.next()) else { continue };
-            let side = |cells: &[(usize, usize)]| -> Option<i64> {
-                cells
-                    .iter()
-                    .filter(|&&rc| rc != target)
-                    .try_fold(0i64, |acc, &rc| acc.checked_add(int(get(grid, rc))?))
-            };
-            let (l, r) = (side(&id.lhs)?, side(&id.rhs)?);
-            let value = if id.lhs.contains(&target) { r.checked_sub(l) } else { l.checked_sub(r) };
-            let value = value.filter(|&v| v >= 0)?;
-            if let Some(cell) = grid.get_mut(target.0).and_then(|row| row.get_mut(target.1)) {
-                *cell = Slot::Known(Some(Decimal::from_int(value)));
-                changed = true;
+            let (mut unknowns, mut target) = (0, (0, 0));
+            let l = known_sum(grid, &id.lhs, &mut unknowns, &mut target);
+            let r = known_sum(grid, &id.rhs, &mut unknowns, &mut target);
+            match unknowns {
+                0 => holds += usize::from(matches!((l, r), (Some(a), Some(b)) if a == b)),
+                1 => {
+                    let (l, r) = (l?, r?);
+                    let value = if id.lhs.contains(&target) { r.checked_sub(l) } else { l.checked_sub(r) };
+                    let value = value.filter(|&v| v >= 0)?;
+                    if let Some(cell) = grid.get_mut(target.0).and_then(|row| row.get_mut(target.1)) {
+                        *cell = Slot::Known(Some(Decimal::from_int(value)));
+                        changed = true;
+                    }
+                }
+                _ => {}
             }
         }
+        if !changed {
+            return Some(holds);
+        }
     }
-    Some(ids.iter().filter(|id| holds_in(grid, id)).count())
+}
+
+/// The sum of the known cells of `cells` (`None` when one is not whole or the sum overflows),
+/// counting the unknown ones into `unknowns` and keeping the last one's place in `target`.
+fn known_sum(
+    grid: &[Vec<Slot>],
+    cells: &[(usize, usize)],
+    unknowns: &mut usize,
+    target: &mut (usize, usize),
+) -> Option<i64> {
+    let mut sum = Some(0i64);
+    for &rc in cells {
+        match get(grid, rc) {
+            Slot::Unknown => {
+                *unknowns += 1;
+                *target = rc;
+            }
+            known => sum = sum.and_then(|s| s.checked_add(int(known)?)),
+        }
+    }
+    sum
 }
 
 /// Whether `id` holds in `grid`, every cell of it known (blanks count as 0).
@@ -363,6 +389,75 @@ fn holds_in(grid: &[Vec<Slot>], id: &Identity) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The fill as first written — find the one unknown, sum the others, repeat until nothing
+    /// changes, then count — kept as the specification of [`fill_and_score`].
+    fn fill_and_score_slow(grid: &mut [Vec<Slot>], ids: &[&Identity]) -> Option<usize> {
+        let mut changed = true;
+        while changed {
+            changed = false;
+            for id in ids {
+                let unknown: Vec<(usize, usize)> = id
+                    .lhs
+                    .iter()
+                    .chain(&id.rhs)
+                    .copied()
+                    .filter(|&rc| get(grid, rc) == Slot::Unknown)
+                    .collect();
+                let &[target] = unknown.as_slice() else { continue };
+                let side = |cells: &[(usize, usize)]| -> Option<i64> {
+                    cells
+                        .iter()
+                        .filter(|&&rc| rc != target)
+                        .try_fold(0i64, |acc, &rc| acc.checked_add(int(get(grid, rc))?))
+                };
+                let (l, r) = (side(&id.lhs)?, side(&id.rhs)?);
+                let value = if id.lhs.contains(&target) { r.checked_sub(l) } else { l.checked_sub(r) };
+                let value = value.filter(|&v| v >= 0)?;
+                grid[target.0][target.1] = Slot::Known(Some(Decimal::from_int(value)));
+                changed = true;
+            }
+        }
+        Some(ids.iter().filter(|id| holds_in(grid, id)).count())
+    }
+
+    #[test]
+    fn the_one_pass_fill_fills_and_scores_as_the_specification() {
+        // A small linear congruential generator: grids of blanks, counts, fractions and
+        // unknowns, under row sums and random identities (cells repeated, out of range too).
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: u64| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) % n
+        };
+        for _ in 0..2000 {
+            let grid: Vec<Vec<Slot>> = (0..4)
+                .map(|_| {
+                    (0..4)
+                        .map(|_| match next(8) {
+                            0 | 1 => Slot::Unknown,
+                            2 => Slot::Known(None),
+                            3 => Slot::Known(Decimal::new(15, 1)),
+                            _ => Slot::Known(Some(Decimal::from_int(next(6) as i64))),
+                        })
+                        .collect()
+                })
+                .collect();
+            let cell = |next: &mut dyn FnMut(u64) -> u64| (next(5) as usize, next(5) as usize);
+            let mut ids: Vec<Identity> = (0..4)
+                .map(|r| Identity { lhs: (0..3).map(|c| (r, c)).collect(), rhs: vec![(r, 3)] })
+                .collect();
+            for _ in 0..next(4) {
+                let lhs = (0..1 + next(3)).map(|_| cell(&mut next)).collect();
+                let rhs = (0..1 + next(2)).map(|_| cell(&mut next)).collect();
+                ids.push(Identity { lhs, rhs });
+            }
+            let refs: Vec<&Identity> = ids.iter().collect();
+            let (mut fast, mut slow) = (grid.clone(), grid);
+            assert_eq!(fill_and_score(&mut fast, &refs), fill_and_score_slow(&mut slow, &refs));
+            assert_eq!(fast, slow);
+        }
+    }
 
     fn known(v: &[i64]) -> Vec<Slot> {
         v.iter().map(|&x| Slot::Known(Some(Decimal::from_int(x)))).collect()
