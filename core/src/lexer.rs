@@ -205,6 +205,12 @@ pub(crate) fn lex(cell: &str, base: usize, whole_cell: bool, out: &mut Vec<Lexem
     }
     let mut pos = 0;
     let mut text_start: Option<usize> = None;
+    if !cell.chars().any(may_start_piece) {
+        // Nothing but text (a label): the loop below would find where it starts and end it
+        // at the end of the cell.
+        text_start = Some(cell.len() - cell.trim_start_matches(is_space).len());
+        pos = cell.len();
+    }
     while pos < cell.len() {
         let rest = &cell[pos..];
         let Some(c) = rest.chars().next() else { break };
@@ -411,6 +417,13 @@ mod tests {
             lex(s, 7, false, &mut line);
             assert_eq!(cell, line, "{s:?}");
         }
+    }
+
+    #[test]
+    fn a_cell_of_text_reads_as_text() {
+        assert_eq!(pieces("  （一）予以公开 ", true), ["T:（一）予以公开"]);
+        assert_eq!(pieces("\u{a0}：* ", false), ["X:：*"]);
+        assert_eq!(pieces("   ", false), Vec::<String>::new());
     }
 
     #[test]
