@@ -178,23 +178,23 @@ fn blank_marker(i: &str) -> IResult<&str, &str> {
 /// when they stand alone between spaces.
 pub(crate) fn lex(cell: &str, base: usize, whole_cell: bool, out: &mut Vec<Lexeme>) {
     let trimmed = cell.trim_matches(is_space);
+    let at = base + cell.len() - cell.trim_start_matches(is_space).len();
+    if whole_cell && trimmed.is_empty() {
+        out.push(Lexeme { piece: Piece::Blank, span: (at, at) });
+        return;
+    }
+    if !trimmed.is_empty() && trimmed.bytes().all(|b| b.is_ascii_digit()) {
+        // Most cells, and the lines of one-cell-per-line text, are a bare number: read as the
+        // general path below reads it (no sign, unit, note or label beside it), without trying
+        // every other piece first.
+        let digits = (at, at + trimmed.len());
+        let leading_zero = trimmed.len() > 1 && trimmed.starts_with('0');
+        let value = if leading_zero { None } else { Decimal::from_digits(trimmed, false) };
+        let num = Num { digits, value, signed: false, note: None, glued: false, nbsp_beside: false };
+        out.push(Lexeme { piece: Piece::Num(num), span: digits });
+        return;
+    }
     if whole_cell {
-        let lead = cell.len() - cell.trim_start_matches(is_space).len();
-        let at = base + lead;
-        if trimmed.is_empty() {
-            out.push(Lexeme { piece: Piece::Blank, span: (at, at) });
-            return;
-        }
-        if trimmed.bytes().all(|b| b.is_ascii_digit()) {
-            // Most cells are a bare number: read as the general path below reads it (no sign,
-            // unit, note or label beside it), without trying every other piece first.
-            let digits = (at, at + trimmed.len());
-            let leading_zero = trimmed.len() > 1 && trimmed.starts_with('0');
-            let value = if leading_zero { None } else { Decimal::from_digits(trimmed, false) };
-            let num = Num { digits, value, signed: false, note: None, glued: false, nbsp_beside: false };
-            out.push(Lexeme { piece: Piece::Num(num), span: digits });
-            return;
-        }
         let marker = trimmed.chars().next().is_some_and(|c| may_start_piece(c) && !c.is_ascii_digit());
         if marker {
             if let Ok(("", m)) = blank_marker(trimmed) {
@@ -410,12 +410,27 @@ mod tests {
     }
 
     #[test]
-    fn a_bare_number_cell_reads_as_in_a_line() {
-        for s in ["0", "12", " 3001 ", "\u{a0}05\t", "12345678901234567890123"] {
-            let (mut cell, mut line) = (Vec::new(), Vec::new());
-            lex(s, 7, true, &mut cell);
-            lex(s, 7, false, &mut line);
-            assert_eq!(cell, line, "{s:?}");
+    fn a_bare_number_reads_as_the_general_path_reads_it() {
+        // What the loop makes of digits alone, spaces around allowed: one number, nothing
+        // beside it, a leading zero without a value.
+        for (s, value) in
+            [("0", Some(0)), (" 3001 ", Some(3001)), ("\u{a0}05\t", None), ("99999999999999999999", None)]
+        {
+            for whole in [true, false] {
+                let mut got = Vec::new();
+                lex(s, 7, whole, &mut got);
+                let start = 7 + s.len() - s.trim_start_matches(is_space).len();
+                let digits = (start, start + s.trim_matches(is_space).len());
+                let num = Num {
+                    digits,
+                    value: value.map(Decimal::from_int),
+                    signed: false,
+                    note: None,
+                    glued: false,
+                    nbsp_beside: false,
+                };
+                assert_eq!(got, [Lexeme { piece: Piece::Num(num), span: digits }], "{s:?}");
+            }
         }
     }
 
