@@ -214,8 +214,10 @@ pub(crate) fn lex(cell: &str, base: usize, whole_cell: bool, out: &mut Vec<Lexem
     while pos < cell.len() {
         let rest = &cell[pos..];
         let Some(c) = rest.chars().next() else { break };
-        if is_space(c) && text_start.is_none() {
-            pos += c.len_utf8();
+        if is_space(c) {
+            // Spaces start no piece, inside text or before it: a run of them (the padding
+            // between the columns of aligned text) is passed over at once.
+            pos += rest.len() - rest.trim_start_matches(is_space).len();
             continue;
         }
         if !may_start_piece(c) {
