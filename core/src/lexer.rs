@@ -187,11 +187,7 @@ pub(crate) fn lex(cell: &str, base: usize, whole_cell: bool, out: &mut Vec<Lexem
         // Most cells, and the lines of one-cell-per-line text, are a bare number: read as the
         // general path below reads it (no sign, unit, note or label beside it), without trying
         // every other piece first.
-        let digits = (at, at + trimmed.len());
-        let leading_zero = trimmed.len() > 1 && trimmed.starts_with('0');
-        let value = if leading_zero { None } else { Decimal::from_digits(trimmed, false) };
-        let num = Num { digits, value, signed: false, note: None, glued: false, nbsp_beside: false };
-        out.push(Lexeme { piece: Piece::Num(num), span: digits });
+        out.push(bare_number(trimmed, at, false));
         return;
     }
     if whole_cell {
@@ -228,6 +224,12 @@ pub(crate) fn lex(cell: &str, base: usize, whole_cell: bool, out: &mut Vec<Lexem
             pos += c.len_utf8();
             continue;
         }
+        if let Some((len, nbsp_beside)) = spaced_digits(cell, pos) {
+            flush_text(cell, base, &mut text_start, pos, out);
+            out.push(bare_number(cell.get(pos..pos + len).unwrap_or(""), base + pos, nbsp_beside));
+            pos += len;
+            continue;
+        }
         let boundary = pos == 0 || cell[..pos].ends_with(is_space);
         if let Some(len) = skippable(rest) {
             flush_text(cell, base, &mut text_start, pos, out);
@@ -262,6 +264,35 @@ pub(crate) fn lex(cell: &str, base: usize, whole_cell: bool, out: &mut Vec<Lexem
         pos += c.len_utf8();
     }
     flush_text(cell, base, &mut text_start, cell.len(), out);
+}
+
+/// The number that ASCII `digits` alone make, found at working offset `at`: what the general
+/// path reads when no sign, unit, note, label or other number touches them.
+fn bare_number(digits: &str, at: usize, nbsp_beside: bool) -> Lexeme {
+    let span = (at, at + digits.len());
+    let leading_zero = digits.len() > 1 && digits.starts_with('0');
+    let value = if leading_zero { None } else { Decimal::from_digits(digits, false) };
+    let num = Num { digits: span, value, signed: false, note: None, glued: false, nbsp_beside };
+    Lexeme { piece: Piece::Num(num), span }
+}
+
+/// Digits at `pos` of `cell` standing alone between spaces, with nothing after them but spaces
+/// and another number or the end (a row of aligned text): their length, and whether a lone
+/// no-break space parts them from an ideograph before. `None` sends them to [`number_at`],
+/// which reads them the same way then.
+fn spaced_digits(cell: &str, pos: usize) -> Option<(usize, bool)> {
+    let (before, rest) = (cell.get(..pos)?, cell.get(pos..)?);
+    let len = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let after = rest.get(len..)?;
+    let next = after.trim_start_matches(is_space).chars().next();
+    let spaced = (before.is_empty() || before.ends_with(is_space))
+        && (after.is_empty() || after.starts_with(is_space));
+    let prev = before.trim_end_matches(is_space).chars().next_back();
+    if len == 0 || !spaced || prev == Some('第') || next.is_some_and(|c| !c.is_ascii_digit()) {
+        return None;
+    }
+    let nbsp = before.trim_end_matches(' ').strip_suffix('\u{a0}').map(|b| b.trim_end_matches(' '));
+    Some((len, nbsp.and_then(|b| b.chars().next_back()).is_some_and(is_cjk)))
 }
 
 /// Whether a piece other than text can start with `c`: a number, a sign, a blank marker, a
@@ -434,6 +465,39 @@ mod tests {
                 assert_eq!(got, [Lexeme { piece: Piece::Num(num), span: digits }], "{s:?}");
             }
         }
+    }
+
+    #[test]
+    fn numbers_between_spaces_read_as_the_general_path_reads_them() {
+        // Read before digits between spaces had their own path: units, notes, ordinals, `第`,
+        // grouping and letters beside them still go the general way.
+        let cases: [(&str, &[&str]); 11] = [
+            ("一、本年新收 3001 53 0  12", &["T:一、本年新收", "N:3001", "N:53", "N:0", "N:12"]),
+            ("第 3 名 12 0", &["T:第 3 名", "N:12", "N:0"]),
+            ("规章\u{a0}029 5", &["T:规章", "G:029", "N:5"]),
+            ("规章 5\u{a0}行政 6", &["T:规章", "N:5", "T:行政", "N:6"]),
+            ("计 12 件 7", &["T:计 12 件", "N:7"]),
+            ("共 5 (其中修订2件) 6", &["T:共", "N:5", "N:6"]),
+            ("3 1.属于 4", &["N:3", "T:1.属于", "N:4"]),
+            ("金额 96171.6 万元 3", &["T:金额", "N:96171.6", "N:3"]),
+            ("12,345 6", &["N:12345", "N:6"]),
+            ("a 12 b12 12b 12", &["T:a", "N:12", "T:b12 12b", "N:12"]),
+            ("  007 00 0\t8", &["G:007", "G:00", "N:0", "N:8"]),
+        ];
+        for (s, want) in cases {
+            assert_eq!(pieces(s, false), want, "{s:?}");
+        }
+        // A lone no-break space between an ideograph and the digits is kept as a hint.
+        let mut got = Vec::new();
+        lex("规章\u{a0}029 5", 0, false, &mut got);
+        let nbsp: Vec<bool> = got
+            .iter()
+            .filter_map(|l| match &l.piece {
+                Piece::Num(n) => Some(n.nbsp_beside),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(nbsp, [true, false]);
     }
 
     #[test]
