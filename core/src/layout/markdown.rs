@@ -33,7 +33,9 @@ pub(crate) fn is_grid_border(line: &str) -> bool {
     fn border(i: &str) -> IResult<&str, ()> {
         (char('+'), many1((take_while1(|c| matches!(c, '-' | '=' | ':')), char('+')))).map(|_| ()).parse(i)
     }
-    all_consuming(border).parse(line.trim()).is_ok()
+    // Asked of every line: most do not start with `+`, which the parser would find out later.
+    let t = line.trim();
+    t.starts_with('+') && all_consuming(border).parse(t).is_ok()
 }
 
 /// The cells of a pipe row with their byte offsets in `line`. A last cell without its closing
