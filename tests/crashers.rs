@@ -101,6 +101,11 @@ cases! {
     // with its cells: 510 M instructions (0.26 s native). The solver keeps only the best so
     // far: 152 M.
     parse_timeout_solver_outcomes: "parse-timeout-solver-outcomes",
+    // 51 KB of HTML as found in round 3, whose elements are closed at the end of the page:
+    // the end of each line's text mapped there, and its display columns were counted over
+    // the rest of the page, for every line (quadratic: 306 M instructions, 2.05 G for four
+    // copies). Ends are now where the last character ends (`Columns::measure`): 99 M.
+    parse_timeout_columns_to_page_end: "parse-timeout-columns-to-page-end",
     // 16.7 KB of UTF-16 (49 KB as found) whose long labels were searched for near matches of
     // every cue at every character: 106 M instructions, 13 M since only windows that begin or
     // end on a cue's own characters are compared (`find_near` in core/src/template.rs).

@@ -232,7 +232,16 @@ impl<'a> Columns<'a> {
             at = to;
             x
         };
-        spans.map(|(s, e)| (advance(self.map.to_input(s)), advance(self.map.to_input(e)))).collect()
+        // A span ends where its last character ends in the input, not at `to_input(e)`: the
+        // working offset `e` may start a piece that came from elsewhere (HTML closed at the
+        // end of the page), and the columns would be counted over everything between, for
+        // every line (quadratic).
+        let end_of = |s: usize, e: usize| {
+            let last =
+                crate::text::floor_char_boundary(self.input, self.map.to_input(e.saturating_sub(1).max(s)));
+            self.input.get(last..).and_then(|rest| rest.chars().next()).map_or(last, |c| last + c.len_utf8())
+        };
+        spans.map(|(s, e)| (advance(self.map.to_input(s)), advance(end_of(s, e)))).collect()
     }
 }
 
