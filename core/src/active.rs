@@ -56,14 +56,16 @@ fn rows_named(label: &str, edition: Edition) -> Vec<usize> {
     active_index(edition).hits(label, &mut hits);
     // OCR slips, or a label cut where its line wrapped (`行政事业性收` / numbers / `费`): a
     // near match names one row, after the rows named in full.
-    let near = NearLabel::new(label.get(hits.last().map_or(0, |h| h.end)..).unwrap_or(""));
-    let near = specs
-        .iter()
-        .enumerate()
-        .filter_map(|(i, s)| near.score(s.cues).map(|(q, _)| (i, q)))
-        .filter(|&(_, q)| q >= 0.75)
-        .max_by(|a, b| a.1.total_cmp(&b.1))
-        .map(|(i, _)| i);
+    let tail = label.get(hits.last().map_or(0, |h| h.end)..).unwrap_or("");
+    let near = (!tail.is_empty()).then(|| NearLabel::new(tail)).and_then(|near| {
+        specs
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| near.score(s.cues).map(|(q, _)| (i, q)))
+            .filter(|&(_, q)| q >= 0.75)
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(i, _)| i)
+    });
     let mut out: Vec<usize> = Vec::new();
     for row in hits.iter().map(|h| h.row).chain(near) {
         if out.last() != Some(&row) {

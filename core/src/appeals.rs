@@ -114,10 +114,14 @@ pub(crate) fn read(text: &str, segs: &[Segment<'_>], diags: &mut Diagnostics) ->
     Some(Read { table, uncertain, layout })
 }
 
-/// Whether the segments hold the header's last row for all three groups.
+/// Whether the segments hold the header's last row for all three groups (`总计` aside, which
+/// other headers have too).
 fn whole_header(segs: &[Segment<'_>]) -> bool {
     let labels: String = segs.iter().map(|s| s.label.as_str()).collect();
-    ["结果维持", "结果纠正", "其他结果", "尚未审结"].iter().all(|w| labels.matches(w).count() >= 3)
+    AppealField::ALL
+        .iter()
+        .filter(|&&f| f != AppealField::Total)
+        .all(|f| labels.matches(f.label()).count() >= AppealKind::ALL.len())
 }
 
 /// When the values in order break group sums, the orders of whole blocks that satisfy more of

@@ -705,17 +705,7 @@ mod tests {
                 LexPiece::Blank => Some(Kind::Val(None)),
                 _ => None,
             })
-            .map(|kind| Tok {
-                kind,
-                span: (0, 0),
-                source,
-                row_start: false,
-                labelled: false,
-                x: None,
-                hides_blanks: false,
-                rule: None,
-                col: None,
-            })
+            .map(|kind| Tok::new(kind, (0, 0), source))
             .collect()
     }
 

@@ -145,17 +145,7 @@ mod tests {
     use crate::layout::Source;
 
     fn tok(x: u32, w: u32) -> Tok {
-        Tok {
-            kind: Kind::Val(None),
-            span: (0, 0),
-            source: Source::Aligned,
-            row_start: false,
-            labelled: false,
-            x: Some((x, x + w)),
-            hides_blanks: false,
-            rule: None,
-            col: None,
-        }
+        Tok { x: Some((x, x + w)), ..Tok::new(Kind::Val(None), (0, 0), Source::Aligned) }
     }
 
     #[test]

@@ -368,17 +368,7 @@ pub mod fuzzing {
                 crate::lexer::Piece::Blank => Some(Kind::Val(None)),
                 _ => None,
             })
-            .map(|kind| Tok {
-                kind,
-                span: (0, 0),
-                source: Source::Aligned,
-                row_start: false,
-                labelled: false,
-                x: None,
-                hides_blanks: false,
-                rule: None,
-                col: None,
-            })
+            .map(|kind| Tok::new(kind, (0, 0), Source::Aligned))
             .collect();
         let refs: Vec<&Tok> = toks.iter().collect();
         cells::read(digits, &refs, &Shape { kinds: &kinds, sums: &sums }, cells::Hints::default()).cands.len()

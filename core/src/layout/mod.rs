@@ -383,17 +383,7 @@ fn token(l: Lexeme, source: Source) -> Option<Tok> {
         Piece::Blank => Kind::Val(None),
         Piece::Noise => return None,
     };
-    Some(Tok {
-        kind,
-        span: l.span,
-        source,
-        row_start: false,
-        labelled: false,
-        x: None,
-        hides_blanks: false,
-        rule: None,
-        col: None,
-    })
+    Some(Tok::new(kind, l.span, source))
 }
 
 /// Ends a unit: drops the values before its label, marks where its values start.
@@ -516,6 +506,23 @@ pub(crate) struct Segment<'t> {
 impl Segment<'_> {
     fn new() -> Self {
         Segment { label: String::new(), at: 0, ordinals: Vec::new(), label_col: None, vals: Vec::new() }
+    }
+}
+
+impl Tok {
+    /// A token of `kind` at `span`, read from `source`, with nothing yet known of its place.
+    pub(crate) fn new(kind: Kind, span: Span, source: Source) -> Tok {
+        Tok {
+            kind,
+            span,
+            source,
+            row_start: false,
+            labelled: false,
+            x: None,
+            hides_blanks: false,
+            rule: None,
+            col: None,
+        }
     }
 }
 
