@@ -3,29 +3,16 @@
 //! `&nbsp;` it held (U+00A0). Positions covered by a merged cell are not cells and are not
 //! written. Headings and paragraphs are lines too.
 
-use super::document::{Block, Document};
+use super::document::Document;
 use super::template::Slot;
 
 pub(crate) fn write(doc: &Document) -> String {
-    let mut out = String::new();
-    let mut line = |s: &str| {
-        out.push_str(s);
-        out.push_str("\n\n");
-    };
-    line(&doc.title);
-    for block in &doc.blocks {
-        match block {
-            Block::Heading(t) | Block::Subheading(t) | Block::Para(t) => line(t),
-            Block::Table(g) => {
-                for row in g.slots() {
-                    for slot in row {
-                        if let Slot::Origin(c) = slot {
-                            line(if c.is_blank() { "\u{a0}" } else { &c.text });
-                        }
-                    }
-                }
+    doc.plain("\n\n", "\n\n", |g, out| {
+        for slot in g.slots().iter().flatten() {
+            if let Slot::Origin(c) = slot {
+                out.push_str(c.scraped());
+                out.push_str("\n\n");
             }
         }
-    }
-    out
+    })
 }

@@ -2,7 +2,7 @@
 //! text in its top-left field, empty fields where it spans (as spreadsheets export merged
 //! cells). Text between tables is written as plain lines.
 
-use super::document::{Block, Document};
+use super::document::Document;
 use super::template::{Grid, Slot};
 
 /// The field separator.
@@ -13,20 +13,10 @@ pub(crate) enum Delimiter {
 }
 
 pub(crate) fn write(doc: &Document, delimiter: Delimiter) -> String {
-    let mut out = format!("{}\n\n", doc.title);
-    for block in &doc.blocks {
-        match block {
-            Block::Heading(t) | Block::Subheading(t) | Block::Para(t) => {
-                out.push_str(t);
-                out.push_str("\n\n");
-            }
-            Block::Table(g) => {
-                table(g, delimiter, &mut out);
-                out.push('\n');
-            }
-        }
-    }
-    out
+    doc.plain("\n\n", "\n\n", |g, out| {
+        table(g, delimiter, out);
+        out.push('\n');
+    })
 }
 
 fn table(grid: &Grid, delimiter: Delimiter, out: &mut String) {

@@ -26,6 +26,29 @@ pub(crate) struct Document {
     pub blocks: Vec<Block>,
 }
 
+impl Document {
+    /// The document as plain lines: the title followed by `title_end`, every heading and
+    /// paragraph by `text_end`, each table as `table` writes it.
+    pub(crate) fn plain(
+        &self,
+        title_end: &str,
+        text_end: &str,
+        mut table: impl FnMut(&Grid, &mut String),
+    ) -> String {
+        let mut out = format!("{}{title_end}", self.title);
+        for block in &self.blocks {
+            match block {
+                Block::Heading(t) | Block::Subheading(t) | Block::Para(t) => {
+                    out.push_str(t);
+                    out.push_str(text_end);
+                }
+                Block::Table(g) => table(g, &mut out),
+            }
+        }
+        out
+    }
+}
+
 /// The section headings of the template.
 pub(crate) const SECTIONS: [&str; 6] = [
     "一、总体情况",

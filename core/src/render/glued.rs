@@ -4,28 +4,16 @@
 //! together (`行政许可3960181`), so this layout is lossy: the parser splits them by the
 //! template's sums and reports what the sums cannot settle.
 
-use super::document::{Block, Document};
+use super::document::Document;
 use super::template::Slot;
 
 pub(crate) fn write(doc: &Document) -> String {
-    let mut out = format!("{}\n", doc.title);
-    for block in &doc.blocks {
-        match block {
-            Block::Heading(t) | Block::Subheading(t) | Block::Para(t) => {
-                out.push_str(t);
-                out.push('\n');
-            }
-            Block::Table(g) => {
-                for row in g.slots() {
-                    for slot in row {
-                        if let Slot::Origin(c) = slot {
-                            out.push_str(if c.is_blank() { "\u{a0}" } else { &c.text });
-                        }
-                    }
-                }
-                out.push('\n');
+    doc.plain("\n", "\n", |g, out| {
+        for slot in g.slots().iter().flatten() {
+            if let Slot::Origin(c) = slot {
+                out.push_str(c.scraped());
             }
         }
-    }
-    out
+        out.push('\n');
+    })
 }

@@ -16,10 +16,7 @@ pub(crate) fn write(doc: &Document) -> String {
     );
     for block in &doc.blocks {
         match block {
-            Block::Heading(t) => {
-                out.push_str(&format!("<p style=\"text-indent:2em\"><strong>{}</strong></p>\n", escape(t)))
-            }
-            Block::Subheading(t) => {
+            Block::Heading(t) | Block::Subheading(t) => {
                 out.push_str(&format!("<p style=\"text-indent:2em\"><strong>{}</strong></p>\n", escape(t)))
             }
             Block::Para(t) => out.push_str(&format!("<p style=\"text-indent:2em\">{}</p>\n", escape(t))),

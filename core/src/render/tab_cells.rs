@@ -3,43 +3,33 @@
 //! an empty cell (`\t`), once however many columns it spans; a cell spanning columns is
 //! written once.
 
-use super::document::{Block, Document};
+use super::document::Document;
 use super::template::{Cell, Slot};
 
 pub(crate) fn write(doc: &Document) -> String {
-    let mut out = format!("{}\n", doc.title);
-    for block in &doc.blocks {
-        match block {
-            Block::Heading(t) | Block::Subheading(t) | Block::Para(t) => {
-                out.push_str(t);
-                out.push_str("\n\n");
-            }
-            Block::Table(g) => {
-                for row in g.slots() {
-                    let mut previous: Option<&Cell> = None;
-                    for slot in row {
-                        match slot {
-                            Slot::Origin(c) => {
-                                out.push('\t');
-                                out.push_str(&c.text);
-                                out.push('\n');
-                                previous = Some(c);
-                            }
-                            // A merged cell is one cell of each row it covers, however wide.
-                            Slot::RowCovered(c) => {
-                                if !previous.is_some_and(|p| std::ptr::eq(p, c)) {
-                                    out.push_str("\t\n");
-                                }
-                                previous = Some(c);
-                            }
-                            Slot::ColCovered => {}
-                        }
+    doc.plain("\n", "\n\n", |g, out| {
+        for row in g.slots() {
+            let mut previous: Option<&Cell> = None;
+            for slot in row {
+                match slot {
+                    Slot::Origin(c) => {
+                        out.push('\t');
+                        out.push_str(&c.text);
+                        out.push('\n');
+                        previous = Some(c);
                     }
-                    out.push('\n');
+                    // A merged cell is one cell of each row it covers, however wide.
+                    Slot::RowCovered(c) => {
+                        if !previous.is_some_and(|p| std::ptr::eq(p, c)) {
+                            out.push_str("\t\n");
+                        }
+                        previous = Some(c);
+                    }
+                    Slot::ColCovered => {}
                 }
-                out.push('\n');
             }
+            out.push('\n');
         }
-    }
-    out
+        out.push('\n');
+    })
 }

@@ -50,6 +50,15 @@ impl Cell {
     pub(crate) fn is_blank(&self) -> bool {
         self.role == Role::Value && self.text.is_empty()
     }
+
+    /// The text as a scraped page keeps it: a blank cell is the `&nbsp;` it held (U+00A0).
+    pub(crate) fn scraped(&self) -> &str {
+        if self.is_blank() {
+            "\u{a0}"
+        } else {
+            &self.text
+        }
+    }
 }
 
 /// A position of a grid, once spans are laid out.
