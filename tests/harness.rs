@@ -7,9 +7,21 @@ use std::path::{Path, PathBuf};
 
 use proptest::test_runner::{Config, FileFailurePersistence, RngSeed, TestRunner};
 use serde_json::{json, Value};
-use xxgk::Report;
+use xxgk::{Layout, Report};
 
-/// Cases per property: `XXGK_PROPTEST_CASES`, 2000 by default.
+/// The layouts the renderers write and the round trip holds to (glued text, lossy, is held to
+/// the noise property only).
+pub const RENDERED: [Layout; 7] = [
+    Layout::Markdown,
+    Layout::Tsv,
+    Layout::Csv,
+    Layout::CellPerLine,
+    Layout::TabCells,
+    Layout::Html,
+    Layout::Aligned,
+];
+
+/// Cases per property: `XXGK_PROPTEST_CASES`, 1000 by default.
 pub fn cases() -> u32 {
     std::env::var("XXGK_PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(1000)
 }
@@ -71,6 +83,41 @@ pub struct Case {
 }
 
 pub use xxgk_tests::strategies::expected_json;
+
+impl Case {
+    /// A case of the generated report `expected`, written as `input` in `layout`.
+    pub fn generated(
+        name: &str,
+        layout: Layout,
+        input: String,
+        expected: Report,
+        property: Property,
+        note: String,
+    ) -> Case {
+        Case {
+            name: name.into(),
+            input,
+            expected,
+            expected_json: None,
+            property,
+            layout: layout.as_str().into(),
+            note,
+        }
+    }
+}
+
+/// Saves `case`, written in `layout`, among the failures (see [`failure_dir`]); returns where.
+pub fn save_failure(case: &Case, layout: Layout) -> PathBuf {
+    save(&failure_dir(), &case.name, extension(layout), case);
+    failure_dir().join(&case.name)
+}
+
+/// The name of a survey's example of a group of failures: `prefix`, the layout and a hash of
+/// the group's signature.
+pub fn survey_name(prefix: &str, layout: Layout, signature: &str) -> String {
+    let hash = signature.bytes().fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b)));
+    format!("{prefix}-{}-{hash:x}", layout.as_str())
+}
 
 /// Writes a case: `<dir>/<name>.<ext>` and `<dir>/<name>.json`.
 pub fn save(dir: &Path, name: &str, ext: &str, case: &Case) {

@@ -30,25 +30,10 @@ fn check(report: &Report, layout: Layout, noises: &[Noise]) -> Result<(), String
         return Ok(());
     }
     let name = format!("noise-{}", layout.as_str());
-    harness::save(
-        &harness::failure_dir(),
-        &name,
-        harness::extension(layout),
-        &Case {
-            name: name.clone(),
-            input: text,
-            expected: report.clone(),
-            expected_json: None,
-            property: Property::ExactOrFlagged,
-            layout: layout.as_str().into(),
-            note: format!("{noises:?}"),
-        },
-    );
-    Err(verdict.message(&format!(
-        "layout {} with {noises:?} (text in {})",
-        layout.as_str(),
-        harness::failure_dir().join(&name).display()
-    )))
+    let case =
+        Case::generated(&name, layout, text, report.clone(), Property::ExactOrFlagged, format!("{noises:?}"));
+    let saved = harness::save_failure(&case, layout);
+    Err(verdict.message(&format!("layout {} with {noises:?} (text in {})", layout.as_str(), saved.display())))
 }
 
 fn property(layout: Layout, reports: impl Strategy<Value = Report>) {
@@ -190,16 +175,6 @@ fn survey() {
         kinds: BTreeMap<String, usize>,
     }
     let mut runner = harness::runner(file!());
-    let layouts = [
-        Layout::Markdown,
-        Layout::Tsv,
-        Layout::Csv,
-        Layout::CellPerLine,
-        Layout::TabCells,
-        Layout::Html,
-        Layout::Aligned,
-        Layout::Glued,
-    ];
     let only: Option<String> = std::env::var("XXGK_SURVEY_LAYOUT").ok();
     let mut groups: BTreeMap<(String, String), Group> = BTreeMap::new();
     let mut failing: BTreeMap<String, usize> = BTreeMap::new();
@@ -209,7 +184,7 @@ fn survey() {
     } else {
         strategies::report().boxed()
     };
-    for layout in layouts {
+    for layout in harness::RENDERED.into_iter().chain([Layout::Glued]) {
         if only.as_deref().is_some_and(|o| o != layout.as_str()) {
             continue;
         }
@@ -230,25 +205,11 @@ fn survey() {
             let signature = diff::signature(&verdict);
             let g = groups.entry((layout.as_str().to_string(), signature.clone())).or_default();
             if g.count == 0 {
-                let name = format!(
-                    "survey-noise-{}-{:x}",
-                    layout.as_str(),
-                    signature.bytes().fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b)))
-                );
-                harness::save(
-                    &harness::failure_dir(),
-                    &name,
-                    harness::extension(layout),
-                    &Case {
-                        name: name.clone(),
-                        input: text,
-                        expected: report.clone(),
-                        expected_json: None,
-                        property: Property::ExactOrFlagged,
-                        layout: layout.as_str().into(),
-                        note: format!("{signature}\n{noise:?}"),
-                    },
-                );
+                let name = harness::survey_name("survey-noise", layout, &signature);
+                let note = format!("{signature}\n{noise:?}");
+                let case =
+                    Case::generated(&name, layout, text, report.clone(), Property::ExactOrFlagged, note);
+                harness::save_failure(&case, layout);
             }
             g.count += 1;
             g.clean_fails += usize::from(clean_fails);

@@ -101,25 +101,8 @@ fn write_pass_cases() {
         "set XXGK_WRITE_PASS=1 to rewrite fixtures/roundtrip/pass"
     );
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/roundtrip/pass");
-    let layouts = [
-        Layout::Markdown,
-        Layout::Tsv,
-        Layout::Csv,
-        Layout::CellPerLine,
-        Layout::TabCells,
-        Layout::Html,
-        Layout::Aligned,
-    ];
     let keep = |name: String, layout: Layout, input: String, expected, property, note| {
-        let case = Case {
-            name: name.clone(),
-            input,
-            expected,
-            expected_json: None,
-            property,
-            layout: layout.as_str().into(),
-            note,
-        };
+        let case = Case::generated(&name, layout, input, expected, property, note);
         if verdict(&case).ok() {
             harness::save(&dir, &name, harness::extension(layout), &case);
         }
@@ -131,7 +114,7 @@ fn write_pass_cases() {
             o.remove("uncertain");
         }
         let report: xxgk::Report = serde_json::from_value(gold).unwrap();
-        for layout in layouts {
+        for layout in harness::RENDERED {
             keep(
                 format!("seed{stem}-{}", layout.as_str()),
                 layout,
@@ -144,7 +127,7 @@ fn write_pass_cases() {
     }
     let mut runner = harness::runner(file!());
     let reports = strategies::report();
-    for layout in layouts.into_iter().chain([Layout::Glued]) {
+    for layout in harness::RENDERED.into_iter().chain([Layout::Glued]) {
         let noises = wild::noises(layout);
         for k in 0..3 {
             let report = reports.new_tree(&mut runner).unwrap().current();

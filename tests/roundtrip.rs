@@ -23,25 +23,9 @@ fn check(report: &Report, layout: Layout) -> Result<(), String> {
         return Ok(());
     }
     let name = format!("roundtrip-{}", layout.as_str());
-    harness::save(
-        &harness::failure_dir(),
-        &name,
-        harness::extension(layout),
-        &Case {
-            name: name.clone(),
-            input: text,
-            expected: report.clone(),
-            expected_json: None,
-            property: Property::Roundtrip,
-            layout: layout.as_str().into(),
-            note: String::new(),
-        },
-    );
-    Err(verdict.message(&format!(
-        "layout {} (text in {})",
-        layout.as_str(),
-        harness::failure_dir().join(&name).display()
-    )))
+    let case = Case::generated(&name, layout, text, report.clone(), Property::Roundtrip, String::new());
+    let saved = harness::save_failure(&case, layout);
+    Err(verdict.message(&format!("layout {} (text in {})", layout.as_str(), saved.display())))
 }
 
 fn property(layout: Layout, reports: impl Strategy<Value = Report>) {
@@ -166,21 +150,12 @@ fn survey() {
         Ok("without_blanks") => strategies::report_without_blanks().boxed(),
         _ => strategies::report().boxed(),
     };
-    let layouts = [
-        Layout::Markdown,
-        Layout::Tsv,
-        Layout::Csv,
-        Layout::CellPerLine,
-        Layout::TabCells,
-        Layout::Html,
-        Layout::Aligned,
-    ];
     let mut groups: BTreeMap<(String, String), usize> = BTreeMap::new();
     let mut failing: BTreeMap<String, usize> = BTreeMap::new();
     let n = harness::cases();
     for _ in 0..n {
         let report = reports.new_tree(&mut runner).unwrap().current();
-        for layout in layouts {
+        for layout in harness::RENDERED {
             let text = report.render(layout).unwrap();
             let verdict = diff::roundtrip(&report, xxgk::parse(&text));
             if verdict.ok() {
@@ -190,25 +165,16 @@ fn survey() {
             let signature = diff::signature(&verdict);
             let count = groups.entry((layout.as_str().to_string(), signature.clone())).or_default();
             if *count == 0 {
-                let name = format!(
-                    "survey-{}-{:x}",
-                    layout.as_str(),
-                    signature.bytes().fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b)))
-                );
-                harness::save(
-                    &harness::failure_dir(),
+                let name = harness::survey_name("survey", layout, &signature);
+                let case = Case::generated(
                     &name,
-                    harness::extension(layout),
-                    &Case {
-                        name: name.clone(),
-                        input: text,
-                        expected: report.clone(),
-                        expected_json: None,
-                        property: Property::Roundtrip,
-                        layout: layout.as_str().into(),
-                        note: signature.clone(),
-                    },
+                    layout,
+                    text,
+                    report.clone(),
+                    Property::Roundtrip,
+                    signature.clone(),
                 );
+                harness::save_failure(&case, layout);
             }
             *count += 1;
         }
