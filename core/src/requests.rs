@@ -72,7 +72,9 @@ pub(crate) fn read(
     hint: Option<Edition>,
     diags: &mut Diagnostics,
 ) -> Option<Read> {
-    let obs = observe(text, segs);
+    // Not a single value: the rows are named and blank, or their numbers were lost.
+    let unwritten = segs.iter().all(|s| s.vals.is_empty());
+    let obs = observe(text, segs, unwritten);
     if obs.is_empty() {
         return None;
     }
@@ -136,12 +138,19 @@ pub(crate) fn read(
         let mut cells = Applicants::default();
         for ((&col, value), &doubt) in Applicant::ALL.iter().zip(values).zip(doubts) {
             *cells.get_mut(col) = value.and_then(|d| d.as_int()).and_then(|i| u64::try_from(i).ok());
-            if doubt {
+            if doubt || unwritten {
                 uncertain.push(format!("requests.{}.{}", row.key(), col.key()));
             }
         }
         *table.get_mut(row) = Some(cells);
         explain(row, o, rd, diags);
+    }
+    if unwritten {
+        diags.at(
+            "cells_doubtful",
+            "table 三: its rows are named but not one value; every cell is read as blank".into(),
+            segs.first().map_or(0, |s| s.at),
+        );
     }
     // A row the source names but whose numbers could not be told apart from its neighbours'
     // (a reading-order dump of a table with blank cells) is there, unread: every cell null and
@@ -268,12 +277,11 @@ fn layout_of(obs: &[Obs<'_>], assignment: &[Option<usize>], readings: &[Reading]
     main_source(used.iter().flat_map(|o| o.vals.iter().copied())).map_or(Layout::Aligned, |s| s.layout())
 }
 
-/// The observed rows of the region.
-fn observe<'t>(text: &str, segs: &[Segment<'t>]) -> Vec<Obs<'t>> {
+/// The observed rows of the region. A table without a single value (`unwritten`) is read like
+/// aligned text, which writes blank cells as nothing: its rows are all blank.
+fn observe<'t>(text: &str, segs: &[Segment<'t>], unwritten: bool) -> Vec<Obs<'t>> {
     let mut out: Vec<Obs<'t>> = Vec::new();
-    // A table without a single value is read like aligned text, which writes blank cells as
-    // nothing: its rows are all blank.
-    let mut aligned = segs.iter().all(|s| s.vals.is_empty());
+    let mut aligned = unwritten;
     for seg in segs {
         // In aligned text a row whose cells are all blank is its label alone on a line: when a
         // label names several rows before numbers, all but the last name blank rows.
