@@ -58,6 +58,10 @@ pub(crate) struct Cand {
 pub(crate) enum How {
     Exact,
     Window,
+    /// A row longer than the table whose numbers span fewer cells than it has: which of its
+    /// blanks are cells and which are padding (of a merged label, of a footer's span) is
+    /// inferred.
+    Padded,
     Glued,
     Missing,
     Dropped,
@@ -174,15 +178,17 @@ pub(crate) fn read(text: &str, toks: &[&Tok], shape: &Shape<'_>, hints: Hints<'_
                     {
                         Reading { cands: windows, how: How::Window, doubtful: true }
                     }
+                    // Its blanks placed its numbers: the arithmetic vouches for them or not.
                     Some((_, cells)) => Reading {
                         cands: vec![Cand { cells, penalty: 0.0 }],
-                        how: How::Window,
+                        how: How::Padded,
                         doubtful: false,
                     },
                     None => Reading { cands: windows, how: How::Window, doubtful: true },
                 };
             }
-            return Reading { cands: windows, how: How::Window, doubtful: off_grid };
+            let how = if pinned { How::Window } else { How::Padded };
+            return Reading { cands: windows, how, doubtful: off_grid };
         }
         let dropped = drop_strays(toks, shape);
         if !dropped.is_empty() {
@@ -430,7 +436,9 @@ fn glue(text: &str, toks: &[&Tok], shape: &Shape<'_>, hidden: bool) -> (Vec<Cand
                 any_glued |= splittable;
                 spaced |= splittable && !num.glued;
                 in_column |= splittable && !num.glued && column_gaps(text, t.span.0, t.span.1);
-                pieces.push(Piece::Digits { text: digits, splittable, sign });
+                let gap =
+                    if hidden { spaces(text.get(..t.span.0).unwrap_or("").chars().rev(), n) } else { 0 };
+                pieces.push(Piece::Digits { text: digits, splittable, sign, gap });
             }
             _ => return (Vec::new(), false),
         }
@@ -453,24 +461,52 @@ fn glue(text: &str, toks: &[&Tok], shape: &Shape<'_>, hidden: bool) -> (Vec<Cand
             }
         }
     }
-    if most < n && !blanks || least > n {
+    // Text that hides blank cells may still show each as the space it took (`364  393 393`):
+    // as many blank cells may stand in a run of spaces between numbers, or after the last.
+    let trailing = match toks.last() {
+        Some(t) if hidden => spaces(text.get(t.span.1..).unwrap_or("").chars(), n),
+        _ => 0,
+    };
+    let spare: usize = trailing
+        + pieces.iter().map(|p| if let Piece::Digits { gap, .. } = p { *gap } else { 0 }).sum::<usize>();
+    if most + spare < n && !blanks || least > n {
         return (Vec::new(), false);
     }
-    let mut search =
-        Search { shape, pieces: &pieces, blanks, cells: Vec::with_capacity(n), out: Vec::new(), nodes: 0 };
+    let mut search = Search {
+        shape,
+        pieces: &pieces,
+        blanks,
+        trailing,
+        gap_used: 0,
+        cells: Vec::with_capacity(n),
+        out: Vec::new(),
+        nodes: 0,
+    };
     search.run(0, 0);
     // A number set apart by column gaps in text that hides blanks is more likely a whole cell
     // beside blank ones than digits run together: a split of it is a guess, sums or not.
     let doubtful = search.nodes >= SEARCH_LIMIT || hidden && in_column;
     let mut out = search.out;
     // A number standing between spaces was more likely written as one cell than glued; a
-    // report more likely fills a cell than leaves it blank.
+    // report more likely fills a cell than leaves it blank, and its first columns (自然人 of
+    // table 三) than its last.
     let context = if spaced { 2.0 } else { 0.0 };
     for c in &mut out {
-        let blank = c.cells.iter().filter(|s| **s == Slot::Known(None)).count() as f32;
+        let blank: f32 = c
+            .cells
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| **s == Slot::Known(None))
+            .map(|(i, _)| 1.0 + (n - i) as f32 * 0.01)
+            .sum();
         c.penalty = implausibility(&c.cells, shape) + context + blank;
     }
     (out, doubtful)
+}
+
+/// How many spaces (of any width) `chars` start with, up to `most`; a line's end stops them.
+fn spaces(chars: impl Iterator<Item = char>, most: usize) -> usize {
+    chars.take_while(|&c| c != '\n' && c.is_whitespace()).take(most).count()
 }
 
 /// Whether `text[start..end]` stands between gaps of two spaces or more (or a line's ends):
@@ -501,6 +537,9 @@ enum Piece<'a> {
         text: &'a str,
         splittable: bool,
         sign: Sign,
+        /// The spaces before the digits in text that hides blank cells: each may be a blank
+        /// cell's.
+        gap: usize,
     },
 }
 
@@ -516,6 +555,10 @@ struct Search<'s, 'a> {
     pieces: &'s [Piece<'a>],
     /// Cells may be blank between or around the pieces' digits.
     blanks: bool,
+    /// Cells at the end of the row that may be blank: the spaces after its last digits.
+    trailing: usize,
+    /// The blank cells placed in the spaces before the current piece.
+    gap_used: usize,
     cells: Vec<Slot>,
     out: Vec<Cand>,
     nodes: usize,
@@ -531,7 +574,7 @@ impl Search<'_, '_> {
         let n = self.shape.width();
         let c = self.cells.len();
         let Some(piece) = self.pieces.get(p) else {
-            if c == n || self.blanks {
+            if c == n || self.blanks || n - c <= self.trailing {
                 let mut cells = self.cells.clone();
                 cells.resize(n, Slot::Known(None));
                 self.out.push(Cand { cells, penalty: 0.0 });
@@ -542,13 +585,17 @@ impl Search<'_, '_> {
         if n - c < self.pieces.len() - p {
             return;
         }
-        if self.blanks && n - c > self.pieces.len() - p {
-            self.push(Slot::Known(None), p, offset);
+        let gap = match piece {
+            Piece::Digits { gap, .. } if offset == 0 => *gap,
+            _ => 0,
+        };
+        if (self.blanks || self.gap_used < gap) && n - c > self.pieces.len() - p {
+            self.push(Slot::Known(None), p, offset, self.gap_used + 1);
         }
         let kind = self.shape.kinds.get(c).copied().unwrap_or(CellKind::Count);
         match *piece {
-            Piece::Blank => self.push(Slot::Known(None), p + 1, 0),
-            Piece::Digits { text, splittable, sign } => {
+            Piece::Blank => self.push(Slot::Known(None), p + 1, 0, 0),
+            Piece::Digits { text, splittable, sign, .. } => {
                 let rest = text.get(offset..).unwrap_or("");
                 // Only a yearly change (本年增/减) is written with a sign.
                 let signed = offset == 0 && sign != Sign::None;
@@ -560,7 +607,7 @@ impl Search<'_, '_> {
                     let written = written_len(rest, total);
                     if let Some(len) = written.filter(|&len| splittable || rest.len() == len) {
                         let (np, no) = if len == rest.len() { (p + 1, 0) } else { (p, offset + len) };
-                        self.push(Slot::Known(Some(Decimal::from_int(total))), np, no);
+                        self.push(Slot::Known(Some(Decimal::from_int(total))), np, no, 0);
                     }
                     return;
                 }
@@ -577,7 +624,7 @@ impl Search<'_, '_> {
                         continue;
                     };
                     let (np, no) = if len == rest.len() { (p + 1, 0) } else { (p, offset + len) };
-                    self.push(Slot::Known(Some(v)), np, no);
+                    self.push(Slot::Known(Some(v)), np, no, 0);
                     if self.nodes >= SEARCH_LIMIT {
                         return;
                     }
@@ -596,13 +643,17 @@ impl Search<'_, '_> {
         })
     }
 
-    fn push(&mut self, slot: Slot, p: usize, offset: usize) {
+    /// Places `slot` in the next cell and goes on from piece `p`, character `offset`, with
+    /// `gap_used` blank cells placed in the spaces before it.
+    fn push(&mut self, slot: Slot, p: usize, offset: usize, gap_used: usize) {
         self.cells.push(slot);
         let c = self.cells.len() - 1;
         let ok =
             self.shape.sums.iter().filter(|s| s.total == c).all(|s| sum_holds(&self.cells, s) != Some(false));
         if ok && self.cells.len() <= self.shape.width() {
+            let outer = std::mem::replace(&mut self.gap_used, gap_used);
             self.run(p, offset);
+            self.gap_used = outer;
         }
         self.cells.pop();
     }
@@ -754,6 +805,36 @@ mod tests {
     }
 
     #[test]
+    fn spaces_in_text_that_hides_blanks_may_hold_blank_cells() {
+        // 15 21 27 _ _ 10 73, a blank cell written as a space: 1 52 1 2 7 10 73 holds the sum
+        // too, and the spaces say the blanks may be there.
+        let s = "1521 27  1073";
+        let mut lx = Vec::new();
+        lex(s, 0, false, &mut lx);
+        let t: Vec<Tok> = lx
+            .into_iter()
+            .filter_map(|l| match l.piece {
+                LexPiece::Num(n) => {
+                    Some(Tok { hides_blanks: true, ..Tok::new(Kind::Val(Some(n)), l.span, Source::Aligned) })
+                }
+                _ => None,
+            })
+            .collect();
+        let refs: Vec<&Tok> = t.iter().collect();
+        let sums = [Sum { parts: 0..6, total: 6 }];
+        let r = read(s, &refs, &Shape { kinds: SEVEN, sums: &sums }, Hints::default());
+        let has = |cells: [Option<i64>; 7]| {
+            let want: Vec<Slot> = cells.iter().map(|c| Slot::Known(c.map(Decimal::from_int))).collect();
+            r.cands.iter().any(|c| c.cells == want)
+        };
+        assert_eq!(r.how, How::Glued);
+        assert!(has([Some(15), Some(21), Some(27), None, None, Some(10), Some(73)]));
+        assert!(has([Some(1), Some(52), Some(1), Some(2), Some(7), Some(10), Some(73)]));
+        // No space, no blank: `152127` is six cells or none.
+        assert!(r.cands.iter().all(|c| c.cells.first() != Some(&Slot::Known(None))));
+    }
+
+    #[test]
     fn a_short_row_places_its_missing_cell_everywhere() {
         let (how, c) = readings("0 0 0 0 0 0", Source::Tsv);
         assert_eq!(how, How::Missing);
@@ -771,8 +852,9 @@ mod tests {
     fn the_grid_tells_a_merged_labels_padding_from_blank_values() {
         // `四、结转下年度继续办理→→→→→0→0→0→0→`: two cells of padding, then `_ _ 0 0 0 0 _`.
         let row = "- - - - 0 0 0 0 -";
+        // Placed by its blanks, it is doubted only if an identity it takes part in breaks.
         let (how, c, doubtful) = readings_with(row, Source::Tsv, Some(3));
-        assert_eq!((how, doubtful), (How::Window, false));
+        assert_eq!((how, doubtful), (How::Padded, false));
         assert_eq!(c, [["_", "_", "0", "0", "0", "0", "_"]]);
         // Without the grid every window is a reading.
         assert_eq!(readings_with(row, Source::Tsv, None).1.len(), 2);

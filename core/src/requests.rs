@@ -102,12 +102,19 @@ pub(crate) fn read(
         .collect();
     let observed: Vec<&[&Tok]> = obs.iter().map(|o| o.vals.as_slice()).collect();
     let rows_of_cells = || obs.iter().filter(|o| o.origin == Origin::Row);
-    let first_columns = FirstColumns::learn(rows_of_cells().map(|o| (o.label_col, &o.vals[..], &SHAPE)));
     // Rows of delimited cells end in the same column; one that does not lost or gained a cell
     // (or was trimmed). Failing what other rows say, a row that ends there has its values in
     // the last seven columns (each cell of table 三 is one column wide).
     let last_col = |o: &Obs<'_>| o.vals.last().and_then(|t| t.col);
     let grid_last = columns::most_common(rows_of_cells().filter_map(last_col));
+    // Where values start is learnt from the rows that end on the grid: a label's tail wrapped
+    // onto a line of its own (`请\t0\t\t1…`) starts its values early, having lost the cells
+    // before them to the line above.
+    let first_columns = FirstColumns::learn(
+        rows_of_cells()
+            .filter(|o| grid_last.is_none() || last_col(o) == grid_last)
+            .map(|o| (o.label_col, &o.vals[..], &SHAPE)),
+    );
     let readings: Vec<Reading> = present
         .iter()
         .map(|&(_, i, o)| match o.origin {
@@ -239,7 +246,7 @@ fn identities(present: &[RequestRow]) -> Vec<Identity> {
 /// Says how a row was read when it was not read as written.
 fn explain(row: RequestRow, o: &Obs<'_>, rd: &Reading, diags: &mut Diagnostics) {
     let (code, what) = match rd.how {
-        How::Exact | How::Window => return,
+        How::Exact | How::Window | How::Padded => return,
         How::Glued => ("glued_split", "its digits were glued together and were split by the template's sums"),
         How::Missing => (
             "cell_recovered",

@@ -203,7 +203,10 @@ fn solve_component(readings: &[Reading], rows: &[usize], ids: &[&Identity], out:
 fn doubt_inferred_in_broken(rows: &[(usize, &Reading)], ids: &[&Identity], out: &mut Resolved) {
     for &(r, rd) in rows {
         let inferred = rd.cands.len() > 1
-            || matches!(rd.how, How::Glued | How::Missing | How::Dropped | How::Reordered | How::Positioned);
+            || matches!(
+                rd.how,
+                How::Padded | How::Glued | How::Missing | How::Dropped | How::Reordered | How::Positioned
+            );
         // Only an inferred row needs the identities summed (most rows are read as written).
         let broken = || {
             ids.iter()
@@ -325,21 +328,25 @@ fn get(grid: &[Vec<Slot>], (r, c): (usize, usize)) -> Slot {
     grid.get(r).and_then(|row| row.get(c)).copied().unwrap_or(Slot::Known(None))
 }
 
-/// Fills unknown cells that an identity determines, then counts the identities that hold.
-/// `None` when the combination is impossible (a filled cell would be negative).
+/// Fills unknown cells that an identity determines, then counts the identities that hold
+/// and filled nothing: an identity that fills a cell holds by construction, which says
+/// nothing for the reading (else a reading with holes would outscore the digits as written,
+/// each hole a free identity). `None` when the combination is impossible (a filled cell
+/// would be negative).
 ///
 /// Each pass walks every identity once, summing its known cells as it counts its unknown
 /// ones: an identity with one unknown is filled from those sums, and in the pass that fills
 /// nothing (the last) the sums of the identities without unknowns say which hold.
 fn fill_and_score(grid: &mut [Vec<Slot>], ids: &[&Identity]) -> Option<usize> {
+    let mut filler = vec![false; ids.len()];
     loop {
         let (mut changed, mut holds) = (false, 0);
-        for id in ids {
+        for (id, filler) in ids.iter().zip(&mut filler) {
             let (mut unknowns, mut target) = (0, (0, 0));
             let l = known_sum(grid, &id.lhs, &mut unknowns, &mut target);
             let r = known_sum(grid, &id.rhs, &mut unknowns, &mut target);
             match unknowns {
-                0 => holds += usize::from(matches!((l, r), (Some(a), Some(b)) if a == b)),
+                0 => holds += usize::from(!*filler && matches!((l, r), (Some(a), Some(b)) if a == b)),
                 1 => {
                     let (l, r) = (l?, r?);
                     let value = if id.lhs.contains(&target) { r.checked_sub(l) } else { l.checked_sub(r) };
@@ -347,6 +354,7 @@ fn fill_and_score(grid: &mut [Vec<Slot>], ids: &[&Identity]) -> Option<usize> {
                     if let Some(cell) = grid.get_mut(target.0).and_then(|row| row.get_mut(target.1)) {
                         *cell = Slot::Known(Some(Decimal::from_int(value)));
                         changed = true;
+                        *filler = true;
                     }
                 }
                 _ => {}
@@ -393,10 +401,11 @@ mod tests {
     /// The fill as first written — find the one unknown, sum the others, repeat until nothing
     /// changes, then count — kept as the specification of [`fill_and_score`].
     fn fill_and_score_slow(grid: &mut [Vec<Slot>], ids: &[&Identity]) -> Option<usize> {
+        let mut fillers = std::collections::HashSet::new();
         let mut changed = true;
         while changed {
             changed = false;
-            for id in ids {
+            for (i, id) in ids.iter().enumerate() {
                 let unknown: Vec<(usize, usize)> = id
                     .lhs
                     .iter()
@@ -415,10 +424,11 @@ mod tests {
                 let value = if id.lhs.contains(&target) { r.checked_sub(l) } else { l.checked_sub(r) };
                 let value = value.filter(|&v| v >= 0)?;
                 grid[target.0][target.1] = Slot::Known(Some(Decimal::from_int(value)));
+                fillers.insert(i);
                 changed = true;
             }
         }
-        Some(ids.iter().filter(|id| holds_in(grid, id)).count())
+        Some(ids.iter().enumerate().filter(|(i, id)| !fillers.contains(i) && holds_in(grid, id)).count())
     }
 
     #[test]
@@ -491,6 +501,29 @@ mod tests {
         assert_eq!(r.cells[2], [Some(Decimal::from_int(3)), Some(Decimal::from_int(4))]);
         assert_eq!(r.uncertain[2], [true, false]);
         assert!(!r.uncertain[0].contains(&true));
+    }
+
+    #[test]
+    fn an_identity_that_fills_a_hole_is_no_evidence_for_it() {
+        // Row 0 = row 1, column by column, and row 1's own sum. Read as written, row 1 holds
+        // both; with its first cell missing, the column identity would fill it and hold too.
+        let ids = vec![
+            Identity { lhs: vec![(0, 0)], rhs: vec![(1, 0)] },
+            Identity { lhs: vec![(0, 1)], rhs: vec![(1, 1)] },
+            Identity { lhs: vec![(1, 0)], rhs: vec![(1, 1)] },
+        ];
+        let readings = vec![
+            reading(vec![known(&[4, 4])], How::Exact),
+            reading(
+                vec![known(&[4, 4]), vec![Slot::Unknown, Slot::Known(Some(Decimal::from_int(4)))]],
+                How::Glued,
+            ),
+        ];
+        let r = resolve(&readings, &ids);
+        assert_eq!(r.cells[1], [Some(Decimal::from_int(4)), Some(Decimal::from_int(4))]);
+        let mut grid = vec![known(&[4, 4]), vec![Slot::Unknown, Slot::Known(Some(Decimal::from_int(4)))]];
+        let refs: Vec<&Identity> = ids.iter().collect();
+        assert_eq!(fill_and_score(&mut grid, &refs), Some(2), "the filling identity is not counted");
     }
 
     #[test]

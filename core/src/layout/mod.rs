@@ -185,6 +185,13 @@ pub(crate) fn read(
             lex(cell, line_at + offset, true, &mut lexemes);
             columns_of.resize(lexemes.len(), u32::try_from(c).unwrap_or(u32::MAX));
         }
+        // A page footer that a table's rows carried along (`<td colspan="4">- 5 -</td>`): its
+        // empty fields are the padding of its span, not blank cells.
+        let furniture = lexemes.iter().all(|l| matches!(l.piece, Piece::Noise | Piece::Blank));
+        if furniture && lexemes.iter().any(|l| l.piece == Piece::Noise) {
+            lexemes.clear();
+            continue;
+        }
         report_notes(text, &lexemes, diags);
         let delimited = matches!(source, Source::Html | Source::Markdown | Source::Tsv | Source::Csv);
         let toks = lexemes
