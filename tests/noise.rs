@@ -55,7 +55,6 @@ fn property(layout: Layout, reports: impl Strategy<Value = Report>) {
 // open: `fixtures/roundtrip/failing/README.md`).
 
 #[test]
-#[ignore = "fails today: class Z (rare: found at 2000 cases, see fixtures/roundtrip/failing/README.md)"]
 fn noisy_markdown() {
     property(Layout::Markdown, strategies::report());
 }
@@ -129,20 +128,17 @@ fn noisy_aligned_without_blanks() {
 /// variants: lossy by construction (digits of neighbouring cells glue), so held to this
 /// property, not to the round trip.
 #[test]
-#[ignore = "fails today: class Z (rare: found at 2000 cases, see fixtures/roundtrip/failing/README.md)"]
 fn noisy_glued() {
     property(Layout::Glued, strategies::consistent_report());
 }
 
 #[test]
-#[ignore = "fails today: class Z (rare: found at 2000 cases, see fixtures/roundtrip/failing/README.md)"]
 fn noisy_glued_without_blanks() {
     property(Layout::Glued, strategies::consistent_report_without_blanks());
 }
 
 /// The `glued` renderer's own output, without further damage.
 #[test]
-#[ignore = "fails today: class Z (rare: found at 2000 cases, see fixtures/roundtrip/failing/README.md)"]
 fn glued_rendering_is_exact_or_flagged() {
     let mut runner = harness::runner(file!());
     let result = runner.run(&strategies::consistent_report(), |report| {

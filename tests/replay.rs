@@ -46,8 +46,9 @@ fn saved_cases_that_pass() {
     replay("roundtrip/pass", "");
 }
 
-/// The cases of classes the parser has fixed since the properties found them (A to O, S to
-/// Y; see `fixtures/roundtrip/failing/README.md`): they must stay fixed.
+/// The cases of classes the parser has fixed since the properties (A to O, S to Z) or the
+/// scoring of a generated corpus (AA to AD) found them (see
+/// `fixtures/roundtrip/failing/README.md`): they must stay fixed.
 #[test]
 fn fixed_classes_stay_fixed() {
     replay("roundtrip/pass", "fixed-");
@@ -74,9 +75,9 @@ fn class_r_sparse_aligned() {
 }
 
 #[test]
-#[ignore = "fails today: class Z, found at 2000 cases and not yet analysed (a glued row decided through doubtful cells; a markdown row a cell off)"]
-fn class_z_open() {
-    replay("roundtrip/failing", "Z-");
+#[ignore = "fails today: class AE, found at 3000 cases and not yet analysed (aligned, one cell per line and markdown: a row or a cell read off, certain)"]
+fn class_ae_open() {
+    replay("roundtrip/failing", "AE-");
 }
 
 /// Every case in `failing/` belongs to a class that has a test above.
@@ -84,7 +85,7 @@ fn class_z_open() {
 fn failing_cases_belong_to_a_class() {
     for case in harness::load("roundtrip/failing") {
         let class = case.name.split('-').next().unwrap_or("");
-        assert!(["P", "Q", "R", "Z"].contains(&class), "{}: no test replays class {class}", case.name);
+        assert!(["P", "Q", "R", "AE"].contains(&class), "{}: no test replays class {class}", case.name);
         assert!(!case.note.is_empty(), "{}: say what fails", case.name);
     }
 }
