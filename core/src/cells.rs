@@ -178,10 +178,9 @@ pub(crate) fn read(text: &str, toks: &[&Tok], shape: &Shape<'_>, hints: Hints<'_
                     {
                         Reading { cands: windows, how: How::Window, doubtful: true }
                     }
-                    // Its blanks placed its numbers: the arithmetic vouches for them or not.
                     Some((_, cells)) => Reading {
                         cands: vec![Cand { cells, penalty: 0.0 }],
-                        how: How::Padded,
+                        how: How::Window,
                         doubtful: false,
                     },
                     None => Reading { cands: windows, how: How::Window, doubtful: true },
@@ -852,9 +851,8 @@ mod tests {
     fn the_grid_tells_a_merged_labels_padding_from_blank_values() {
         // `四、结转下年度继续办理→→→→→0→0→0→0→`: two cells of padding, then `_ _ 0 0 0 0 _`.
         let row = "- - - - 0 0 0 0 -";
-        // Placed by its blanks, it is doubted only if an identity it takes part in breaks.
         let (how, c, doubtful) = readings_with(row, Source::Tsv, Some(3));
-        assert_eq!((how, doubtful), (How::Padded, false));
+        assert_eq!((how, doubtful), (How::Window, false));
         assert_eq!(c, [["_", "_", "0", "0", "0", "0", "_"]]);
         // Without the grid every window is a reading.
         assert_eq!(readings_with(row, Source::Tsv, None).1.len(), 2);
