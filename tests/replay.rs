@@ -75,6 +75,12 @@ fn class_r_sparse_aligned() {
 }
 
 #[test]
+#[ignore = "fails today: class Z, a markdown row one cell off that still fits the grid, certain though column identities break"]
+fn class_z_open() {
+    replay("roundtrip/failing", "Z-");
+}
+
+#[test]
 #[ignore = "fails today: class AE, found at 3000 cases and not yet analysed (aligned, one cell per line and markdown: a row or a cell read off, certain)"]
 fn class_ae_open() {
     replay("roundtrip/failing", "AE-");
@@ -85,7 +91,7 @@ fn class_ae_open() {
 fn failing_cases_belong_to_a_class() {
     for case in harness::load("roundtrip/failing") {
         let class = case.name.split('-').next().unwrap_or("");
-        assert!(["P", "Q", "R", "AE"].contains(&class), "{}: no test replays class {class}", case.name);
+        assert!(["P", "Q", "R", "Z", "AE"].contains(&class), "{}: no test replays class {class}", case.name);
         assert!(!case.note.is_empty(), "{}: say what fails", case.name);
     }
 }
