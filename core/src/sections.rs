@@ -142,7 +142,11 @@ pub(crate) fn regions(text: &str) -> Regions {
     let clip = |s: Option<usize>, next: &[Option<usize>]| {
         s.map(|s| {
             let e = next.iter().flatten().copied().filter(|&n| n > s).min().unwrap_or(end).max(s);
-            (s, e)
+            // A heading after nothing but marks on its line (`- 三、…`, `## 三、…`) takes the line:
+            // left to the table above, a lone `-` would be one more (blank) cell of it.
+            let ls = line_start(text, e);
+            let marks_only = ls > s && !text[ls..e].chars().any(char::is_alphanumeric);
+            (s, if marks_only { ls } else { e })
         })
     };
     Regions {
@@ -350,6 +354,17 @@ mod tests {
     fn sentences_about_the_template_are_not_titles() {
         let m = meta("《关于印发中华人民共和国政府信息公开工作年度报告格式的通知》（国办公开办函〔2021〕30号）。统计期限自 2024 年 1 月 1 日");
         assert_eq!((m.organ, m.year), (None, Some(2024)));
+    }
+
+    #[test]
+    fn a_heading_after_marks_takes_its_line() {
+        let t = "二、主动公开政府信息情况\n第二十条\n0\n- 三、收到和处理政府信息公开申请情况\n申请人情况\n";
+        let (s, e) = regions(t).active.unwrap();
+        assert!(t[s..e].ends_with("0\n"), "the `- ` before 三、 is no cell of table 二");
+        // Words before a heading are not marks: the table above keeps them.
+        let t = "二、主动公开政府信息情况\n第二十条\n0 注 三、收到和处理政府信息公开申请情况\n申请人情况\n";
+        let (s, e) = regions(t).active.unwrap();
+        assert!(t[s..e].ends_with("注 "));
     }
 
     #[test]
