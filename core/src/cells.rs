@@ -278,14 +278,11 @@ fn windows(toks: &[&Tok], shape: &Shape<'_>) -> Vec<Cand> {
 fn windows_at(toks: &[&Tok], shape: &Shape<'_>) -> Vec<(usize, Vec<Slot>)> {
     let n = shape.width();
     let Some(last_start) = toks.len().checked_sub(n) else { return Vec::new() };
-    let filled = |t: &&&Tok| !matches!(t.kind, Kind::Val(None));
-    let first = toks.iter().position(|t| filled(&t));
-    let last = toks.iter().rposition(|t| filled(&t));
     // A window must hold every cell that is not blank; an all-blank row reads the same anywhere.
-    let starts = match (first, last) {
-        (Some(f), Some(l)) if l - f < n => (l + 1).saturating_sub(n)..=f.min(last_start),
-        (Some(_), Some(_)) => return Vec::new(),
-        _ => 0..=last_start,
+    let starts = match filled_span(toks) {
+        Some((f, l)) if l - f < n => (l + 1).saturating_sub(n)..=f.min(last_start),
+        Some(_) => return Vec::new(),
+        None => 0..=last_start,
     };
     starts
         .filter_map(|start| {
@@ -299,8 +296,13 @@ fn windows_at(toks: &[&Tok], shape: &Shape<'_>) -> Vec<(usize, Vec<Slot>)> {
 
 /// Whether the first and the last number of `toks` are `n` tokens apart.
 fn pinned(toks: &[&Tok], n: usize) -> bool {
-    let filled = |t: &&&Tok| !matches!(t.kind, Kind::Val(None));
-    matches!((toks.iter().position(|t| filled(&t)), toks.iter().rposition(|t| filled(&t))), (Some(f), Some(l)) if l - f + 1 == n)
+    filled_span(toks).is_some_and(|(f, l)| l - f + 1 == n)
+}
+
+/// The positions of the first and the last token of `toks` that is not a blank.
+fn filled_span(toks: &[&Tok]) -> Option<(usize, usize)> {
+    let filled = |t: &&Tok| !matches!(t.kind, Kind::Val(None));
+    Some((toks.iter().position(filled)?, toks.iter().rposition(filled)?))
 }
 
 /// Where the values of a row of delimited cells start, when the tokens leave no doubt: one

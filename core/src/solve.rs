@@ -166,12 +166,13 @@ fn solve_component(readings: &[Reading], rows: &[usize], ids: &[&Identity], out:
 
     for &(r, rd) in &rows {
         let k = ambiguous.iter().position(|&(a, _)| a == r);
-        let chosen: Vec<Slot> = match k.zip(winners.first()).and_then(|(k, w)| w.row(rd, k)) {
+        let won = k.zip(winners.first()).and_then(|(k, w)| w.row(rd, k));
+        let chosen: Vec<Slot> = match won {
             Some((_, solved)) => solved.to_vec(),
             // Too many combinations, or none consistent: the least implausible reading.
             None => least_penalty(rd),
         };
-        let placed = match k.zip(winners.first()).and_then(|(k, w)| w.row(rd, k)) {
+        let placed = match won {
             Some((cand, _)) if rd.how == How::Missing => placements_in_doubt(rd, &cand.cells, r, &grid, ids),
             _ => Vec::new(),
         };
@@ -229,13 +230,7 @@ fn placements_in_doubt(
     grid: &[Vec<Slot>],
     ids: &[&Identity],
 ) -> Vec<bool> {
-    let broken = |grid: &[Vec<Slot>], id: &&&Identity| {
-        let sum = |cells: &[(usize, usize)]| {
-            cells.iter().try_fold(0i64, |a, &rc| a.checked_add(int(get(grid, rc))?))
-        };
-        !matches!((sum(&id.lhs), sum(&id.rhs)), (Some(a), Some(b)) if a == b)
-    };
-    let allowed = ids.iter().filter(|id| broken(grid, id)).count();
+    let allowed = ids.iter().filter(|id| !holds_in(grid, id)).count();
     let mut trial = grid.to_vec();
     let mut doubt = vec![false; chosen.len()];
     for cand in &rd.cands {
@@ -244,7 +239,7 @@ fn placements_in_doubt(
         let clear = |id: &&&Identity| {
             id.lhs.iter().chain(&id.rhs).all(|&(rr, c)| rr != r || cand.cells.get(c) != Some(&Slot::Unknown))
         };
-        if ids.iter().filter(clear).filter(|id| broken(&trial, id)).count() <= allowed {
+        if ids.iter().filter(clear).filter(|id| !holds_in(&trial, id)).count() <= allowed {
             for (d, (a, b)) in doubt.iter_mut().zip(chosen.iter().zip(&cand.cells)) {
                 *d |= a != b;
             }
