@@ -69,7 +69,7 @@ fn class_q_split_by_broken_sum() {
 }
 
 #[test]
-#[ignore = "fails today: class R, aligned text with no full row: columns not read from the header's words (flagged)"]
+#[ignore = "fails today: class R, aligned text: a placed row in a broken identity, a number beside a blank cell in table 二 (flagged)"]
 fn class_r_sparse_aligned() {
     replay("roundtrip/failing", "R-");
 }
@@ -86,12 +86,22 @@ fn class_ae_open() {
     replay("roundtrip/failing", "AE-");
 }
 
+#[test]
+#[ignore = "fails today: class AJ, found at 5000 cases: a markdown row whose total is blank, read one column off (flagged)"]
+fn class_aj_open() {
+    replay("roundtrip/failing", "AJ-");
+}
+
 /// Every case in `failing/` belongs to a class that has a test above.
 #[test]
 fn failing_cases_belong_to_a_class() {
     for case in harness::load("roundtrip/failing") {
         let class = case.name.split('-').next().unwrap_or("");
-        assert!(["P", "Q", "R", "Z", "AE"].contains(&class), "{}: no test replays class {class}", case.name);
+        assert!(
+            ["P", "Q", "R", "Z", "AE", "AJ"].contains(&class),
+            "{}: no test replays class {class}",
+            case.name
+        );
         assert!(!case.note.is_empty(), "{}: say what fails", case.name);
     }
 }

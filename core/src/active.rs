@@ -227,7 +227,12 @@ pub(crate) fn read(
         });
         let misfit = matches!((f.last_col(), common_last(spec)), (Some(a), Some(b)) if a != b);
         let first_col = (!f.shared && !misfit).then(|| first_columns.get(f.label_col)).flatten();
-        let mut rd = cells::read(text, vals, shape, Hints { columns: model.as_deref(), first_col, misfit });
+        let mut rd = cells::read(
+            text,
+            vals,
+            shape,
+            Hints { columns: model.as_deref(), first_col, misfit, ..Hints::default() },
+        );
         if f.shared {
             // Which numbers of a shared run are this row's is a guess.
             rd.how = How::Forced;

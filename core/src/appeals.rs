@@ -8,7 +8,8 @@
 //! whole blocks that satisfy them are tried, and every cell they disagree on is reported.
 
 use crate::cells::{self, Cand, Hints, How, Reading, Shape, Slot, Sum};
-use crate::layout::{main_source, Kind, Segment, Tok};
+use crate::columns;
+use crate::layout::{main_source, Columns, Kind, Segment, Tok};
 use crate::model::{AppealField, AppealGroup, AppealKind, Appeals, Layout};
 use crate::report::Diagnostics;
 use crate::solve::{resolve, Identity};
@@ -19,6 +20,24 @@ const KINDS: [CellKind; CELLS] = [CellKind::Count; CELLS];
 const SUMS: [Sum; 3] =
     [Sum { parts: 0..4, total: 4 }, Sum { parts: 5..9, total: 9 }, Sum { parts: 10..14, total: 14 }];
 const SHAPE: Shape<'static> = Shape { kinds: &KINDS, sums: &SUMS };
+/// The columns' names, as the header's last row writes them.
+const NAMES: [&str; CELLS] = [
+    "结果维持",
+    "结果纠正",
+    "其他结果",
+    "尚未审结",
+    "总计",
+    "结果维持",
+    "结果纠正",
+    "其他结果",
+    "尚未审结",
+    "总计",
+    "结果维持",
+    "结果纠正",
+    "其他结果",
+    "尚未审结",
+    "总计",
+];
 
 /// Block orders are tried only for this many blocks or fewer (6! = 720 orders).
 const MAX_BLOCKS: usize = 6;
@@ -31,7 +50,13 @@ pub(crate) struct Read {
 }
 
 /// Reads table 四 from the segments of its region.
-pub(crate) fn read(text: &str, segs: &[Segment<'_>], diags: &mut Diagnostics) -> Option<Read> {
+pub(crate) fn read(
+    text: &str,
+    toks: &[Tok],
+    segs: &[Segment<'_>],
+    measure: &Columns<'_>,
+    diags: &mut Diagnostics,
+) -> Option<Read> {
     // The table has no row labels: a blank in a row that has text is a header's padding (the
     // empty fields of 行政复议's colspan), not a cell.
     let blocks: Vec<Vec<&Tok>> = segs
@@ -60,7 +85,9 @@ pub(crate) fn read(text: &str, segs: &[Segment<'_>], diags: &mut Diagnostics) ->
             doubtful: true,
         }
     } else {
-        cells::read(text, &vals, &SHAPE, Hints::default())
+        // Aligned text shows no blank cell: the header says where the numbers stand.
+        let names = columns::header_names(text, toks, measure, &NAMES);
+        cells::read(text, &vals, &SHAPE, Hints { names: names.as_deref(), ..Hints::default() })
     };
     if reading.how == How::Exact && blocks.len() > 1 {
         if let Some(r) = reorder(text, &blocks, &reading) {

@@ -69,6 +69,9 @@ pub(crate) enum How {
     Reordered,
     /// The numbers of a short row of aligned text, placed under their columns.
     Positioned,
+    /// The numbers of a short row of text that hides blank cells, with nothing to say where
+    /// they stand: placed in each order-keeping way, the other cells blank.
+    Spread,
     /// No reading fits: the cells are a best effort and all uncertain.
     Forced,
 }
@@ -120,6 +123,12 @@ fn value(tok: &Tok, kind: CellKind) -> Result<Option<Decimal>, ()> {
 pub(crate) struct Hints<'a> {
     /// Where its columns stand, for a row of aligned text.
     pub columns: Option<&'a [f32]>,
+    /// The extents of the header's names of its columns, for a row of aligned text under a
+    /// header that names each column whole.
+    pub names: Option<&'a [(u32, u32)]>,
+    /// The columns were read off the header, which places them only roughly: what they
+    /// place is uncertain.
+    pub loose: bool,
     /// The table column its first value belongs in, for a row of delimited cells.
     pub first_col: Option<u32>,
     /// A row of delimited cells that does not end where the table's rows do: it lost or gained
@@ -133,14 +142,22 @@ pub(crate) fn read(text: &str, toks: &[&Tok], shape: &Shape<'_>, hints: Hints<'_
     let n = shape.width();
     if toks.len() < n {
         // A dashed rule above the row gives its columns exactly (its last `n` extents; the
-        // first are the label's); else the caller's model.
+        // first are the label's); else the header's names of the columns, when each number
+        // is aligned with one; else the caller's model.
         let ruled =
             toks.first().and_then(|t| t.rule.as_deref()).and_then(|r| r.get(r.len().checked_sub(n)?..));
-        let placed = match ruled {
-            Some(extents) => crate::columns::place_within(toks, extents),
-            None => columns.filter(|m| m.len() == n).and_then(|m| crate::columns::place(toks, m)),
+        let named =
+            || hints.names.filter(|w| w.len() == n).and_then(|w| crate::columns::place_under(toks, w));
+        let modelled = || columns.filter(|m| m.len() == n).and_then(|m| crate::columns::place(toks, m));
+        let (placed, loose) = match ruled {
+            Some(extents) => (crate::columns::place_within(toks, extents), false),
+            None => match named() {
+                Some(p) => (Some(p), false),
+                None => (modelled(), hints.loose),
+            },
         };
-        if let Some(reading) = placed.and_then(|p| positioned(text, toks, shape, p.as_slice())) {
+        if let Some(mut reading) = placed.and_then(|p| positioned(text, toks, shape, p.as_slice())) {
+            reading.doubtful |= loose;
             return reading;
         }
     }
@@ -209,10 +226,41 @@ pub(crate) fn read(text: &str, toks: &[&Tok], shape: &Shape<'_>, hints: Hints<'_
         }
         return Reading { cands: glued, how: How::Glued, doubtful };
     }
+    if hidden {
+        let mut spread = spread(toks, shape);
+        if !spread.is_empty() {
+            spread.extend(missing);
+            return Reading { cands: spread, how: How::Spread, doubtful: true };
+        }
+    }
     if !missing.is_empty() {
         return Reading { cands: missing, how: How::Missing, doubtful: hidden || nbsp };
     }
     forced(toks, shape)
+}
+
+/// The readings of a short row in text that hides blank cells (`10 … 10` of seven cells,
+/// five blank): its numbers in order in any of the row's cells, the others blank — those
+/// that obey the row's sums if any do. The leftmost places are the likelier (cells fill from
+/// the first columns), and a blank likelier than a cell lost.
+fn spread(toks: &[&Tok], shape: &Shape<'_>) -> Vec<Cand> {
+    let n = shape.width();
+    let mut out: Vec<Cand> = Vec::new();
+    for_each_combination(n, toks.len(), &mut |places| {
+        let mut cells = vec![Slot::Known(None); n];
+        for (t, &p) in toks.iter().zip(places) {
+            match (cells.get_mut(p), shape.kinds.get(p).map(|&k| value(t, k))) {
+                (Some(cell), Some(Ok(v))) => *cell = Slot::Known(v),
+                _ => return,
+            }
+        }
+        let shift: usize = places.iter().enumerate().map(|(j, &p)| p - j).sum();
+        out.push(Cand { cells, penalty: 0.5 + shift as f32 * 0.01 });
+    });
+    if out.iter().any(|c| obeys_sums(&c.cells, shape)) {
+        out.retain(|c| obeys_sums(&c.cells, shape));
+    }
+    out
 }
 
 /// The reading of a short row of aligned text whose numbers stand under their columns: the
@@ -241,9 +289,21 @@ fn positioned(text: &str, toks: &[&Tok], shape: &Shape<'_>, placed: &[usize]) ->
 
 /// The readings of a row whose values a PDF extractor printed on two lines (`7 … 7` above
 /// `0 0 0 0 0`): each line keeps its order, but where the second line's values fall between
-/// the first's is open, so every interleaving is a candidate and every cell doubtful.
+/// the first's is open, so every interleaving is a candidate and every cell doubtful. The
+/// interleaving the columns of the numbers on their lines give, when they give one, is the
+/// likeliest.
 pub(crate) fn interleaved(first: &[&Tok], second: &[&Tok], shape: &Shape<'_>) -> Reading {
     let n = shape.width();
+    let centre = |t: &&Tok| t.x.map(|(s, e)| s + e);
+    let by_columns: Option<Vec<usize>> =
+        first.iter().chain(second).map(centre).collect::<Option<Vec<u32>>>().and_then(|xs| {
+            let mut order: Vec<(u32, usize)> = xs.into_iter().zip(0..).collect();
+            order.sort_unstable();
+            let distinct = order.windows(2).all(|w| matches!(w, [a, b] if a.0 < b.0));
+            distinct.then(|| {
+                order.iter().enumerate().filter(|(_, o)| o.1 < first.len()).map(|(p, _)| p).collect()
+            })
+        });
     let mut cands: Vec<Cand> = Vec::new();
     for_each_combination(n, first.len(), &mut |places| {
         let (mut a, mut b) = (first.iter(), second.iter());
@@ -256,7 +316,8 @@ pub(crate) fn interleaved(first: &[&Tok], second: &[&Tok], shape: &Shape<'_>) ->
             .collect();
         if let Ok(cells) = cells {
             if !cands.iter().any(|c| c.cells == cells) {
-                cands.push(Cand { cells, penalty: 0.0 });
+                let penalty = if by_columns.as_deref().is_none_or(|b| b == places) { 0.0 } else { 1.0 };
+                cands.push(Cand { cells, penalty });
             }
         }
     });
@@ -775,12 +836,7 @@ mod tests {
         }
         let refs: Vec<&Tok> = t.iter().collect();
         let sums = [Sum { parts: 0..6, total: 6 }];
-        let r = read(
-            s,
-            &refs,
-            &Shape { kinds: SEVEN, sums: &sums },
-            Hints { columns: None, first_col, misfit: false },
-        );
+        let r = read(s, &refs, &Shape { kinds: SEVEN, sums: &sums }, Hints { first_col, ..Hints::default() });
         let show = |c: &Cand| {
             c.cells
                 .iter()
@@ -792,6 +848,22 @@ mod tests {
                 .collect()
         };
         (r.how, r.cands.iter().map(show).collect(), r.doubtful)
+    }
+
+    #[test]
+    fn short_rows_hiding_blanks_are_spread_over_the_cells_their_sums_allow() {
+        let mut t = toks("10 10", Source::Aligned);
+        t.iter_mut().for_each(|t| t.hides_blanks = true);
+        let refs: Vec<&Tok> = t.iter().collect();
+        let sums = [Sum { parts: 0..6, total: 6 }];
+        let r = read("", &refs, &Shape { kinds: SEVEN, sums: &sums }, Hints::default());
+        assert_eq!((r.how, r.doubtful), (How::Spread, true));
+        // The second 10 is the total wherever the first stands; leftmost is likeliest.
+        let best = r.cands.iter().min_by(|a, b| a.penalty.total_cmp(&b.penalty)).map(|c| c.cells.clone());
+        let ten = Slot::Known(Some(Decimal::from_int(10)));
+        let blank = Slot::Known(None);
+        assert_eq!(best, Some(vec![ten, blank, blank, blank, blank, blank, ten]));
+        assert_eq!(r.cands.iter().filter(|c| obeys_sums(&c.cells, &Shape { kinds: SEVEN, sums: &sums })).count(), 6);
     }
 
     #[test]

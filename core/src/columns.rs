@@ -13,7 +13,7 @@
 //! that leave no doubt.
 
 use crate::cells::{evident_start, Shape};
-use crate::layout::{Kind, Tok};
+use crate::layout::{Columns, Kind, Tok};
 
 /// The centre of each column, left to right, in display columns.
 pub(crate) type Model = Vec<f32>;
@@ -30,11 +30,121 @@ pub(crate) fn from_row(row: &[&Tok]) -> Option<Model> {
 }
 
 /// The model of the row nearest to row `i` among `rows` (in source order) that has a number
-/// in each of `width` columns.
-pub(crate) fn nearest(rows: &[&[&Tok]], i: usize, width: usize) -> Option<Model> {
+/// in each of `width` columns, on the same page (`pages`: each row's page).
+pub(crate) fn nearest(rows: &[&[&Tok]], pages: &[usize], i: usize, width: usize) -> Option<Model> {
     let full = |j: &usize| rows.get(*j).is_some_and(|r| r.len() == width && r.iter().all(|t| t.x.is_some()));
-    let j = (0..rows.len()).filter(|j| *j != i).filter(full).min_by_key(|j| j.abs_diff(i))?;
+    let page = pages.get(i);
+    let j = (0..rows.len())
+        .filter(|j| *j != i && pages.get(*j) == page)
+        .filter(full)
+        .min_by_key(|j| j.abs_diff(i))?;
     from_row(rows.get(j)?)
+}
+
+/// A word of a table's header and its columns.
+struct Word<'t> {
+    text: &'t str,
+    x: (u32, u32),
+}
+
+impl Word<'_> {
+    /// The centre of its first character (a word written vertically is its first character
+    /// on its line).
+    fn centre(&self) -> f32 {
+        let chars = self.text.chars().count().max(1) as f32;
+        self.x.0 as f32 + (self.x.1 - self.x.0) as f32 / chars / 2.0
+    }
+}
+
+/// The words of the header of a table of aligned text: the text before its first number,
+/// when that number is on the same page (pages end in a form feed; a PDF extractor's columns
+/// shift from page to page).
+fn header<'t>(text: &'t str, toks: &[Tok], columns: &Columns<'_>) -> Vec<Word<'t>> {
+    let first = toks.iter().position(|t| matches!(t.kind, Kind::Val(Some(_))));
+    let (Some(head), Some(number)) = (first.and_then(|f| toks.get(..f)), first.and_then(|f| toks.get(f)))
+    else {
+        return Vec::new();
+    };
+    let start = head.first().map_or(number.span.0, |t| t.span.0);
+    if text.get(start..number.span.0).is_none_or(|between| between.contains('\u{c}')) {
+        return Vec::new();
+    }
+    head.iter()
+        .filter(|t| matches!(t.kind, Kind::Text))
+        .flat_map(|t| columns.words(text, t).into_iter().map(|(text, x)| Word { text, x }))
+        .collect()
+}
+
+/// The extents of the names of a table's columns in a header that writes each whole, on one
+/// line (`结果维持   结果纠正   其他结果 …`, over two lines for a two-level header): the words
+/// that are the `names`, left to right, one per column, none overlapping the next.
+pub(crate) fn header_names(
+    text: &str,
+    toks: &[Tok],
+    columns: &Columns<'_>,
+    names: &[&str],
+) -> Option<Vec<(u32, u32)>> {
+    let mut words: Vec<Word<'_>> =
+        header(text, toks, columns).into_iter().filter(|w| names.contains(&w.text)).collect();
+    words.sort_by_key(|w| w.x);
+    let in_order = words.len() == names.len() && words.iter().zip(names).all(|(w, n)| w.text == *n);
+    let apart = words.windows(2).all(|p| matches!(p, [a, b] if a.x.1 < b.x.0));
+    (in_order && apart).then(|| words.iter().map(|w| w.x).collect())
+}
+
+/// Column centres from the header of a table of aligned text, for a table without a row
+/// that fills every column: the first character of each column's name, found among the text
+/// before the first number. `names` lists, per column left to right, the ways its name may
+/// start; a one-character entry matches that character alone, as a name written vertically
+/// leaves it (`商` over `业`), not every word it begins (`法` of `法人或其他组织`). A header
+/// places its words only roughly where their columns are (a PDF extractor puts each word
+/// where it starts on the page), so what this model places is never certain. `None` unless
+/// each column is found once, left to right.
+pub(crate) fn from_header(
+    text: &str,
+    toks: &[Tok],
+    columns: &Columns<'_>,
+    names: &[&[&str]],
+) -> Option<Model> {
+    let words = header(text, toks, columns);
+    let mut model = Model::with_capacity(names.len());
+    for starts in names {
+        let mut centres = words.iter().filter_map(|w| {
+            let named = |p: &&str| if p.chars().count() == 1 { w.text == *p } else { w.text.starts_with(p) };
+            starts.iter().any(named).then(|| w.centre())
+        });
+        let first = centres.next()?;
+        // A name found twice in different places (a header repeated on the next page, columns
+        // shifted) leaves its column in doubt.
+        if centres.any(|c| (c - first).abs() > 1.0) {
+            return None;
+        }
+        model.push(first);
+    }
+    Some(model).filter(|m| increasing(m))
+}
+
+/// `model` moved so that its last column stands where `rows` end, at the median: a header's
+/// words stand off their columns' numbers by about the same for every column (a PDF
+/// extractor starts a word where the header cell starts, a number where it is centred), and
+/// the last column of table 三, its total, is filled in every row with a number.
+pub(crate) fn shifted_to_last(model: Model, rows: &[&[&Tok]]) -> Model {
+    let Some(&last) = model.last() else { return model };
+    let mut offsets: Vec<f32> =
+        rows.iter().filter_map(|r| r.last().and_then(|t| center(t))).map(|x| x - last).collect();
+    offsets.sort_by(f32::total_cmp);
+    let shift = offsets.get(offsets.len() / 2).copied().unwrap_or(0.0);
+    model.into_iter().map(|m| m + shift).collect()
+}
+
+/// Whether `toks` all have a place on their lines and no two stand within a column of each
+/// other.
+pub(crate) fn apart<'t>(toks: impl Iterator<Item = &'t Tok>) -> bool {
+    let centres: Option<Vec<f32>> = toks.map(center).collect();
+    centres.is_some_and(|mut c| {
+        c.sort_by(f32::total_cmp);
+        c.windows(2).all(|w| matches!(w, [a, b] if b - a > 1.0))
+    })
 }
 
 fn increasing(m: &[f32]) -> bool {
@@ -55,6 +165,25 @@ pub(crate) fn place(toks: &[&Tok], model: &[f32]) -> Option<Vec<usize>> {
         let (column, distance) =
             model.iter().enumerate().map(|(c, m)| (c, (x - m).abs())).min_by(|a, b| a.1.total_cmp(&b.1))?;
         if distance >= tolerance || out.last().is_some_and(|&prev| prev >= column) {
+            return None;
+        }
+        out.push(column);
+    }
+    Some(out)
+}
+
+/// The column of each of `toks` by the name in the header it is aligned with — centred under
+/// it, or ending where it ends (numbers aligned right, under names aligned left), within a
+/// column — left to right; `None` when one is aligned with no name. Standing somewhere under
+/// a name is not enough: a line whose numbers were widened (full-width digits) drifts right
+/// of its header, into the next name.
+pub(crate) fn place_under(toks: &[&Tok], names: &[(u32, u32)]) -> Option<Vec<usize>> {
+    let mut out: Vec<usize> = Vec::with_capacity(toks.len());
+    for t in toks {
+        let (s, e) = t.x?;
+        let aligned = |&(ns, ne): &(u32, u32)| e.abs_diff(ne) <= 1 || (s + e).abs_diff(ns + ne) <= 2;
+        let column = names.iter().position(aligned)?;
+        if out.last().is_some_and(|&prev| prev >= column) {
             return None;
         }
         out.push(column);
@@ -183,6 +312,24 @@ mod tests {
         // A tie says nothing.
         let first = FirstColumns::learn(refs[1..].iter().map(|r| (Some(0), r.as_slice(), &shape)));
         assert_eq!(first.get(Some(0)), None);
+    }
+
+    #[test]
+    fn numbers_aligned_with_a_header_name_are_placed_under_it() {
+        // Names at 10–18 and 21–25; numbers ending where a name ends, or centred under it.
+        let names = [(10, 18), (21, 25)];
+        let (right, centred) = (tok(16, 2), tok(22, 2));
+        assert_eq!(place_under(&[&right, &centred], &names), Some(vec![0, 1]));
+        // Standing under a name but aligned with none: drifted, not placed.
+        let drifted = tok(17, 3);
+        assert_eq!(place_under(&[&drifted], &names), None);
+    }
+
+    #[test]
+    fn a_header_model_moves_to_the_rows_totals() {
+        let (a, b) = (tok(52, 2), tok(105, 2));
+        let rows: [&[&Tok]; 2] = [&[&a, &b], &[&b]];
+        assert_eq!(shifted_to_last(vec![47.0, 55.0, 101.0], &rows), vec![52.0, 60.0, 106.0]);
     }
 
     #[test]

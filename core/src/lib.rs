@@ -200,7 +200,9 @@ impl<'a> Page<'a> {
 
         let marked = found.regions.active.and_then(|(s, e)| active::edition_marked(&working[s..e]));
         let by_year = found.meta.year.and_then(Edition::for_year);
-        let requests = requests::read(working, &request_segs, marked.or(by_year), diags);
+        let measure = layout::Columns::new(self.input, &self.map);
+        let requests =
+            requests::read(working, &tokens.requests, &request_segs, &measure, marked.or(by_year), diags);
         let edition = requests.as_ref().map(|r| r.edition).or(marked).or(by_year);
         let active_edition = marked.or(edition);
         if let (Some(a), Some(r)) = (active_edition, requests.as_ref().map(|r| r.edition)) {
@@ -217,7 +219,7 @@ impl<'a> Page<'a> {
         }
         let column_major = requests.as_ref().is_some_and(|r| r.layout == Layout::ColumnMajor);
         let active = active_edition.and_then(|e| active::read(working, &active_segs, e, column_major, diags));
-        let appeals = appeals::read(working, &appeal_segs, diags);
+        let appeals = appeals::read(working, &tokens.appeals, &appeal_segs, &measure, diags);
         Tables { edition, active, requests, appeals }
     }
 

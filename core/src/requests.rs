@@ -11,7 +11,7 @@
 
 use crate::cells::{self, Hints, How, Reading, Shape, Sum};
 use crate::columns::{self, FirstColumns};
-use crate::layout::{main_source, Kind, Segment, Source, Tok};
+use crate::layout::{main_source, Columns, Kind, Segment, Source, Tok};
 use crate::model::{Applicant, Applicants, Edition, Layout, RequestRow, Requests};
 use crate::report::Diagnostics;
 use crate::solve::{resolve, Identity};
@@ -19,6 +19,19 @@ use crate::template::{request_cues, request_index, CellKind, NearLabel};
 
 const COLS: usize = 7;
 const KINDS: [CellKind; COLS] = [CellKind::Count; COLS];
+/// The columns' names, as a header that writes them whole has them.
+const NAMES: [&str; COLS] =
+    ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"];
+/// How the header names each column, as [`columns::from_header`] looks for it.
+const HEADER: [&[&str]; COLS] = [
+    &["自然", "自"],
+    &["商业", "商"],
+    &["科研", "科"],
+    &["社会", "社"],
+    &["法律", "法"],
+    &["其他", "其"],
+    &["总计", "总"],
+];
 const ROW_SUM: [Sum; 1] = [Sum { parts: 0..6, total: 6 }];
 const SHAPE: Shape<'static> = Shape { kinds: &KINDS, sums: &ROW_SUM };
 
@@ -68,7 +81,9 @@ impl Obs<'_> {
 /// Reads table 三 from the segments of its region of the working text `text`.
 pub(crate) fn read(
     text: &str,
+    toks: &[Tok],
     segs: &[Segment<'_>],
+    measure: &Columns<'_>,
     hint: Option<Edition>,
     diags: &mut Diagnostics,
 ) -> Option<Read> {
@@ -115,6 +130,37 @@ pub(crate) fn read(
             .filter(|o| grid_last.is_none() || last_col(o) == grid_last)
             .map(|o| (o.label_col, &o.vals[..], &SHAPE)),
     );
+    // A PDF extractor's columns shift from page to page (pages end in a form feed): a row is
+    // placed by the columns of its own page.
+    let (lo, hi) = (toks.first().map_or(0, |t| t.span.0), toks.last().map_or(0, |t| t.span.1));
+    let breaks: Vec<usize> =
+        text.get(lo..hi).map(|r| r.match_indices('\u{c}').map(|(b, _)| lo + b).collect()).unwrap_or_default();
+    let page_at = |at: usize| breaks.partition_point(|&b| b < at);
+    let pages: Vec<usize> = obs.iter().map(|o| page_at(o.vals.first().map_or(o.at, |t| t.span.0))).collect();
+    // Aligned text with no row in every column: only the header says where columns are, on
+    // its page.
+    let header_page = toks.iter().find(|t| matches!(t.kind, Kind::Val(Some(_)))).map(|t| page_at(t.span.0));
+    let on_header_page = |i: usize| pages.get(i) == header_page.as_ref();
+    let names = columns::header_names(text, toks, measure, &NAMES);
+    let header_model = std::cell::OnceCell::new();
+    let header = |i: usize| {
+        on_header_page(i)
+            .then(|| {
+                header_model
+                    .get_or_init(|| {
+                        let on_page: Vec<&[&Tok]> = observed
+                            .iter()
+                            .zip(&pages)
+                            .filter(|(_, p)| Some(*p) == header_page.as_ref())
+                            .map(|(r, _)| *r)
+                            .collect();
+                        columns::from_header(text, toks, measure, &HEADER)
+                            .map(|m| columns::shifted_to_last(m, &on_page))
+                    })
+                    .clone()
+            })
+            .flatten()
+    };
     let readings: Vec<Reading> = present
         .iter()
         .map(|&(_, i, o)| match o.origin {
@@ -122,14 +168,17 @@ pub(crate) fn read(
             _ => match o.split.and_then(|k| o.vals.split_at_checked(k)) {
                 Some((first, second)) => cells::interleaved(first, second, &SHAPE),
                 None => {
-                    let columns = columns::nearest(&observed, i, COLS);
+                    let nearest = columns::nearest(&observed, &pages, i, COLS);
+                    let loose = nearest.is_none();
+                    let columns = nearest.or_else(|| header(i));
                     let last = last_col(o);
                     let misfit = last.is_some() && grid_last.is_some() && last != grid_last;
                     let first_col = first_columns
                         .get(o.label_col)
                         .or_else(|| (last? + 1).checked_sub(COLS as u32))
                         .filter(|_| !misfit);
-                    let hints = Hints { columns: columns.as_deref(), first_col, misfit };
+                    let names = names.as_deref().filter(|_| on_header_page(i));
+                    let hints = Hints { columns: columns.as_deref(), names, loose, first_col, misfit };
                     cells::read(text, &o.vals, &SHAPE, hints)
                 }
             },
@@ -182,6 +231,15 @@ pub(crate) fn read(
             );
         }
     }
+    // Numbers that no row took may be those of a row next to them read as blank, whose
+    // name was written apart from its numbers (`3.要求提供` / numbers / `公开出版物`).
+    let unused_numbers = |i: usize| obs.get(i).is_some_and(|o| o.numeric()) && !assignment.contains(&Some(i));
+    for &(row, i, o) in &present {
+        let beside = [i.checked_sub(1), i.checked_add(1)].into_iter().flatten().any(unused_numbers);
+        if o.origin == Origin::Blank && beside {
+            uncertain.extend(Applicant::ALL.iter().map(|c| format!("requests.{}.{}", row.key(), c.key())));
+        }
+    }
     // Keep the uncertain paths in template order.
     uncertain.sort_by_key(|p| {
         let row = p.split('.').nth(1).unwrap_or("");
@@ -191,6 +249,7 @@ pub(crate) fn read(
             Applicant::ALL.iter().position(|c| c.key() == col),
         )
     });
+    uncertain.dedup();
     let mut used = vec![false; obs.len()];
     for &i in assignment.iter().flatten() {
         if let Some(u) = used.get_mut(i) {
@@ -260,6 +319,11 @@ fn explain(row: RequestRow, o: &Obs<'_>, rd: &Reading, diags: &mut Diagnostics) 
             "cells_placed",
             "its numbers were placed under their columns by where they stand; the other cells are blank",
         ),
+        How::Spread => (
+            "cells_doubtful",
+            "it has fewer numbers than cells in text that does not show blank cells; where they stand \
+             was chosen by the arithmetic",
+        ),
         How::Forced => ("cells_doubtful", "its cells could not be read with certainty"),
     };
     diags.at(code, format!("table 三, row {}: {what}", row.key()), o.at);
@@ -325,7 +389,27 @@ fn observe<'t>(text: &str, segs: &[Segment<'t>], unwritten: bool) -> Vec<Obs<'t>
                 label = whole.get(cut..).unwrap_or("").to_string();
             }
         }
-        for (n, (piece, split)) in physical_rows(&seg.vals).into_iter().enumerate() {
+        let mut rows = physical_rows(&seg.vals);
+        // A PDF extractor prints a tall row's cells on the lines where each is centred, so
+        // the rest of a row short of cells may come after a piece of label text (the end of
+        // a label wrapped beside the numbers): `…需要另行制作  0  0` over `提供  0 0 0 0 0`.
+        // A piece, not a label: no ordinal, no row named.
+        let continues = aligned && seg.ordinals.is_empty() && most_named(&label).is_empty();
+        // Two rows of text that hides blanks look the same, but each has a total, in the last
+        // column: the two lines' numbers must stand in columns all their own.
+        if let (true, Some(prev), Some((first, None))) = (continues, out.last_mut(), rows.first()) {
+            let short = prev.origin == Origin::Row && prev.split.is_none() && prev.vals.len() < COLS;
+            let all_aligned = prev.vals.iter().chain(first).all(|t| t.source == Source::Aligned);
+            let apart = columns::apart(prev.vals.iter().chain(first).copied());
+            if short && all_aligned && apart && prev.vals.len() + first.len() == COLS {
+                prev.split = Some(prev.vals.len());
+                prev.vals.extend(first);
+                prev.label.push_str(&label);
+                label.clear();
+                rows.remove(0);
+            }
+        }
+        for (n, (piece, split)) in rows.into_iter().enumerate() {
             let (label, label_col) =
                 if n == 0 { (std::mem::take(&mut label), seg.label_col) } else { (String::new(), None) };
             let at = if n == 0 { seg.at } else { piece.first().map_or(seg.at, |t| t.span.0) };

@@ -206,7 +206,13 @@ fn doubt_inferred_in_broken(rows: &[(usize, &Reading)], ids: &[&Identity], out: 
         let inferred = rd.cands.len() > 1
             || matches!(
                 rd.how,
-                How::Padded | How::Glued | How::Missing | How::Dropped | How::Reordered | How::Positioned
+                How::Padded
+                    | How::Glued
+                    | How::Missing
+                    | How::Dropped
+                    | How::Reordered
+                    | How::Positioned
+                    | How::Spread
             );
         // Only an inferred row needs the identities summed (most rows are read as written).
         let broken = || {

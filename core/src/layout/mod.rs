@@ -107,6 +107,9 @@ pub(crate) fn read(
     // The lines of the current row of a grid table: per line, per column, its lexemes.
     let mut grid: Vec<Vec<Vec<Lexeme>>> = Vec::new();
     let mut in_grid = false;
+    // The columns of aligned lines counted the other ways ([`Width::Chars`], then
+    // [`Width::Folded`]), where that differs from their display columns: by token start.
+    let mut other_x: [Vec<(usize, (u32, u32))>; 2] = Default::default();
     for line in region.split('\n') {
         let line_at = at;
         at += line.len() + 1;
@@ -166,7 +169,13 @@ pub(crate) fn read(
             lex(line, line_at, false, &mut lexemes);
             report_notes(text, &lexemes, diags);
             let source = if lexemes.len() > 1 { Source::Aligned } else { Source::Cell };
-            let xs = columns.measure(line_at, lexemes.iter().map(|l| l.span));
+            let xs = columns.measure(line_at, lexemes.iter().map(|l| l.span), Width::Display);
+            for (width, other) in [Width::Chars, Width::Folded].into_iter().zip(&mut other_x) {
+                let x = columns.measure(line_at, lexemes.iter().map(|l| l.span), width);
+                if x != xs {
+                    other.extend(lexemes.iter().map(|l| l.span.0).zip(x));
+                }
+            }
             let toks = lexemes
                 .drain(..)
                 .zip(xs)
@@ -208,11 +217,60 @@ pub(crate) fn read(
     }
     flush(&mut block, &mut out, diags, text);
     flush_grid(&mut grid, &mut out, diags, text);
+    if other_x.iter().any(|o| !o.is_empty()) {
+        count_as_they_align(&mut out, &other_x);
+    }
     let shows_blanks = out.iter().any(|t| matches!(t.kind, Kind::Val(None)));
     for t in &mut out {
         t.hides_blanks = !shows_blanks && matches!(t.source, Source::Cell | Source::Aligned);
     }
     out
+}
+
+/// How wide a character is counted when measuring where a token stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Width {
+    /// An ideograph takes two columns, as in a monospaced rendering (text laid out by
+    /// hand, pandoc's plain-text tables).
+    Display,
+    /// Every character takes one: `pdftotext -layout` places each word at the character
+    /// column of its position on the page, whatever the width of the characters before it.
+    Chars,
+    /// As [`Width::Display`], but full-width forms (`１２`, `（`) take one column: text laid
+    /// out with half-width digits and brackets, then widened.
+    Folded,
+}
+
+/// Counts the tokens' columns the way that makes values stand in the fewest distinct
+/// places: values under one column stand at the same place line after line when counted
+/// the way the text was laid out. Display columns unless another way does strictly better.
+/// `other` holds, per other way, the columns of the tokens where they differ from display
+/// columns, by token start, in order.
+fn count_as_they_align(toks: &mut [Tok], other: &[Vec<(usize, (u32, u32))>]) {
+    let x_of = |t: &Tok, way: Option<&Vec<(usize, (u32, u32))>>| match way {
+        Some(o) => {
+            o.binary_search_by_key(&t.span.0, |n| n.0).ok().and_then(|i| o.get(i)).map(|n| n.1).or(t.x)
+        }
+        None => t.x,
+    };
+    let stacks = |way: Option<&Vec<(usize, (u32, u32))>>| {
+        let mut centres: Vec<u32> = toks
+            .iter()
+            .filter(|t| matches!(t.kind, Kind::Val(_)))
+            .filter_map(|t| x_of(t, way))
+            .map(|(s, e)| s + e)
+            .collect();
+        centres.sort_unstable();
+        centres.dedup();
+        centres.len()
+    };
+    let display = stacks(None);
+    let best = other.iter().map(|o| (stacks(Some(o)), o)).filter(|s| s.0 < display).min_by_key(|s| s.0);
+    if let Some((_, way)) = best {
+        for t in toks.iter_mut() {
+            t.x = x_of(t, Some(way));
+        }
+    }
 }
 
 /// Display columns of the working text, measured on the input: folding made full-width
@@ -230,12 +288,12 @@ impl<'a> Columns<'a> {
 
     /// The display columns (start, end) of `spans`, in order, on the line starting at
     /// working offset `line_at`.
-    fn measure(&self, line_at: usize, spans: impl Iterator<Item = Span>) -> Vec<(u32, u32)> {
+    fn measure(&self, line_at: usize, spans: impl Iterator<Item = Span>, width: Width) -> Vec<(u32, u32)> {
         let mut at = self.map.to_input(line_at);
         let mut x = 0u32;
         let mut advance = |to: usize| {
             let to = crate::text::floor_char_boundary(self.input, to.min(self.input.len())).max(at);
-            x = columns_after(self.input.get(at..to).unwrap_or(""), x);
+            x = columns_after(self.input.get(at..to).unwrap_or(""), x, width);
             at = to;
             x
         };
@@ -250,13 +308,35 @@ impl<'a> Columns<'a> {
         };
         spans.map(|(s, e)| (advance(self.map.to_input(s)), advance(end_of(s, e)))).collect()
     }
+
+    /// The words of text token `t` of aligned text (`自然   商   科` on a header line), each
+    /// with its columns, counted as the token's own were.
+    pub(crate) fn words<'t>(&self, text: &'t str, t: &Tok) -> Vec<(&'t str, (u32, u32))> {
+        let (Some(x), Some(s)) = (t.x, text.get(t.span.0..t.span.1)) else { return Vec::new() };
+        let line_at = text.get(..t.span.0).and_then(|b| b.rfind('\n')).map_or(0, |i| i + 1);
+        let width = if self.measure(line_at, std::iter::once(t.span), Width::Chars).first() == Some(&x) {
+            Width::Chars
+        } else {
+            Width::Display
+        };
+        let words: Vec<(&str, Span)> = s
+            .split(char::is_whitespace)
+            .filter(|w| !w.is_empty())
+            .map(|w| {
+                let at = t.span.0 + (w.as_ptr() as usize - s.as_ptr() as usize);
+                (w, (at, at + w.len()))
+            })
+            .collect();
+        let xs = self.measure(line_at, words.iter().map(|w| w.1), width);
+        words.into_iter().map(|w| w.0).zip(xs).collect()
+    }
 }
 
-/// The display column reached from column `x` over `s`. It reads lead bytes and decodes only
+/// The column reached from column `x` over `s`, its characters counted `width` wide. It reads lead bytes and decodes only
 /// characters of three or four bytes, the only ones that can be two columns wide: the text
 /// between a line's start and its numbers (in HTML, the markup between them) is mostly ASCII,
 /// taken eight bytes at a time.
-fn columns_after(s: &str, mut x: u32) -> u32 {
+fn columns_after(s: &str, mut x: u32, width: Width) -> u32 {
     const LOW: u64 = u64::from_ne_bytes([0x01; 8]);
     const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
     const TABS: u64 = u64::from_ne_bytes([b'\t'; 8]);
@@ -292,7 +372,10 @@ fn columns_after(s: &str, mut x: u32) -> u32 {
             }
             _ => {
                 let c = s.get(i..).and_then(|c| c.chars().next());
-                x += c.map_or(1, display_width);
+                x += match (width, c) {
+                    (Width::Chars, _) | (Width::Folded, Some('\u{3000}' | '\u{FF01}'..='\u{FF5E}')) => 1,
+                    (_, c) => c.map_or(1, display_width),
+                };
                 c.map_or(1, char::len_utf8)
             }
         };
@@ -463,8 +546,12 @@ mod tests {
 
     #[test]
     fn columns_by_bytes_are_columns_by_characters() {
-        let by_chars = |s: &str, x: u32| {
-            s.chars().fold(x, |x, c| if c == '\t' { (x / 8 + 1) * 8 } else { x + display_width(c) })
+        let by_chars = |s: &str, x: u32, width: Width| {
+            s.chars().fold(x, |x, c| match (c, width) {
+                ('\t', _) => (x / 8 + 1) * 8,
+                ('\u{3000}' | '\u{FF01}'..='\u{FF5E}', Width::Folded) | (_, Width::Chars) => x + 1,
+                _ => x + display_width(c),
+            })
         };
         let samples = [
             "<td style=\"width:10pt\">一二\t3</td>",
@@ -474,9 +561,34 @@ mod tests {
         ];
         for s in samples {
             for x in [0, 3] {
-                assert_eq!(columns_after(s, x), by_chars(s, x), "{s:?}");
+                for width in [Width::Display, Width::Chars, Width::Folded] {
+                    assert_eq!(columns_after(s, x, width), by_chars(s, x, width), "{s:?}");
+                }
             }
         }
+    }
+
+    #[test]
+    fn columns_are_counted_the_way_the_numbers_stack() {
+        let x_of = |input: &str| -> Vec<(u32, u32)> {
+            let mut d = Diagnostics::default();
+            let (text, map) = crate::text::normalize(input);
+            read(&text, 0, text.len(), &[], &Columns::new(input, &map), &mut d)
+                .iter()
+                .filter(|t| matches!(t.kind, Kind::Val(_)))
+                .filter_map(|t| t.x)
+                .collect()
+        };
+        // pdftotext: a number at the character column of its place on the page, whatever the
+        // labels before it; counted a column per character, the numbers stack.
+        let by_chars = "一、本年新收数量   1    1\n二、结转数量     0    0\n";
+        assert_eq!(x_of(by_chars), [(11, 12), (16, 17), (11, 12), (16, 17)]);
+        // Laid out by display width (ideographs two columns wide): counted so.
+        let by_display = "一、本年新收数量 1   1\n二、结转数量     0   0\n";
+        assert_eq!(x_of(by_display), [(17, 18), (21, 22), (17, 18), (21, 22)]);
+        // Laid out with half-width digits, then widened: full-width digits count one.
+        let widened = "一、本年新收数量 １０ １\n二、结转数量     ０  １\n";
+        assert_eq!(x_of(widened), [(17, 19), (20, 21), (17, 18), (20, 21)]);
     }
 
     #[test]
