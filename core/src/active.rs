@@ -129,11 +129,15 @@ pub(crate) fn read(
     for (k, seg) in segs.iter().enumerate() {
         let label = seg.label.get(std::mem::take(&mut taken)..).unwrap_or("");
         let mut named = rows_named(label, edition);
-        if named.is_empty() && !seg.vals.is_empty() {
+        // The label nearest the numbers may be cut by a wrap, after rows named in full
+        // (`行政事业性收费 … 政府集中` / numbers / `采购`).
+        if !seg.vals.is_empty() {
             if let Some((row, used)) =
                 segs.get(k + 1).and_then(|next| wrapped_row(label, &next.label, edition))
             {
-                named.push(row);
+                if named.last() != Some(&row) {
+                    named.push(row);
+                }
                 taken = used;
             }
         }

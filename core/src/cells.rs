@@ -863,7 +863,10 @@ mod tests {
         let ten = Slot::Known(Some(Decimal::from_int(10)));
         let blank = Slot::Known(None);
         assert_eq!(best, Some(vec![ten, blank, blank, blank, blank, blank, ten]));
-        assert_eq!(r.cands.iter().filter(|c| obeys_sums(&c.cells, &Shape { kinds: SEVEN, sums: &sums })).count(), 6);
+        assert_eq!(
+            r.cands.iter().filter(|c| obeys_sums(&c.cells, &Shape { kinds: SEVEN, sums: &sums })).count(),
+            6
+        );
     }
 
     #[test]
