@@ -10,7 +10,7 @@
 //!
 //! Memory is bounded too: a counting allocator measures the peak heap of each run, and the
 //! pipeline may use at most [`HEAP_PER_BYTE`] bytes of heap per input byte, so that an input at
-//! the default limit (`xxgk::DEFAULT_MAX_BYTES`, 64 MiB) stays under 2 GiB. The tests of this
+//! the default limit (`xxgk::DEFAULT_MAX_BYTES`, 16 MiB) stays under 2 GiB. The tests of this
 //! file run one at a time (a lock), so that the peak is one input's.
 
 #[path = "benches/inputs/mod.rs"]
@@ -25,7 +25,7 @@ use std::time::{Duration, Instant};
 const LIMIT: Duration =
     if cfg!(debug_assertions) { Duration::from_secs(300) } else { Duration::from_secs(30) };
 
-/// Heap the pipeline may use per byte of input: 2 GiB at the 64 MiB default limit.
+/// Heap the pipeline may use per byte of input: 2 GiB at the 16 MiB default limit.
 const HEAP_PER_BYTE: usize = (2 << 30) / xxgk::DEFAULT_MAX_BYTES;
 
 /// The system allocator, counting the bytes in use and their peak.
@@ -148,8 +148,7 @@ fn ten_megabytes_of_digits() {
 #[test]
 fn one_ten_megabyte_line() {
     let _one = one_at_a_time();
-    // Its heap is over the bound: see `memory_at_the_default_limit_stays_under_2_gib`.
-    parses("one 10 MB line", inputs::one_line_10mb());
+    parses_in_bounded_memory("one 10 MB line", inputs::one_line_10mb());
     completes("read_lines on one 10 MB line", || xxgk::fuzzing::read_lines(&inputs::one_line_10mb()));
     completes("sections on one 10 MB line", || xxgk::fuzzing::sections(&inputs::one_line_10mb()));
     completes("sections on one 10 MB line without a title", || {
@@ -171,16 +170,14 @@ fn a_hundred_thousand_nested_tags() {
 #[test]
 fn a_megabyte_of_pipes() {
     let _one = one_at_a_time();
-    // Its heap is over the bound: see `memory_at_the_default_limit_stays_under_2_gib`.
-    parses("1 MB of |", inputs::pipes_1mb());
+    parses_in_bounded_memory("1 MB of |", inputs::pipes_1mb());
     completes("read_lines on 1 MB of |", || xxgk::fuzzing::read_lines(&inputs::pipes_1mb()));
 }
 
 #[test]
 fn a_table_of_a_hundred_thousand_rows() {
     let _one = one_at_a_time();
-    // Its heap is over the bound: see `memory_at_the_default_limit_stays_under_2_gib`.
-    parses("100,000 markdown rows", inputs::markdown_rows(100_000));
+    parses_in_bounded_memory("100,000 markdown rows", inputs::markdown_rows(100_000));
     parses_in_bounded_memory("100,000 HTML rows", inputs::html_rows(100_000));
 }
 
@@ -196,8 +193,6 @@ fn a_glued_run_of_ten_thousand_digits() {
 }
 
 #[test]
-#[ignore = "crash: memory — heap per input byte is 361 for a pipe row, 73 for one line of cells, \
-            40 for markdown rows: over 32, i.e. over 2 GiB at the 64 MiB default limit"]
 fn memory_at_the_default_limit_stays_under_2_gib() {
     let _one = one_at_a_time();
     let over: Vec<String> = [
@@ -229,11 +224,11 @@ fn one_byte_over_the_limit_is_refused() {
 }
 
 #[test]
-fn the_default_limit_refuses_64_mib_and_one_byte() {
+fn the_default_limit_refuses_16_mib_and_one_byte() {
     let _one = one_at_a_time();
     // Refused on its size, before it is decoded: quick, whatever the bytes.
     let over = vec![b'1'; xxgk::DEFAULT_MAX_BYTES + 1];
-    let err = completes("64 MiB + 1", move || xxgk::parse_bytes(&over).unwrap_err());
+    let err = completes("16 MiB + 1", move || xxgk::parse_bytes(&over).unwrap_err());
     assert_eq!(
         err,
         xxgk::Error::TooLarge { size: xxgk::DEFAULT_MAX_BYTES + 1, limit: xxgk::DEFAULT_MAX_BYTES }

@@ -59,7 +59,7 @@ fn readers(c: &mut Criterion) {
     group.finish();
 }
 
-/// The size limit: 64 MiB + 1 byte is refused before it is decoded; a custom limit likewise.
+/// The size limit: 16 MiB + 1 byte is refused before it is decoded; a custom limit likewise.
 fn size_limit(c: &mut Criterion) {
     let over = vec![b'1'; xxgk::DEFAULT_MAX_BYTES + 1];
     let small = inputs::over_limit(1 << 20);
