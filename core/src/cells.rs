@@ -123,6 +123,10 @@ fn value(tok: &Tok, kind: CellKind) -> Result<Option<Decimal>, ()> {
 pub(crate) struct Hints<'a> {
     /// Where its columns stand, for a row of aligned text.
     pub columns: Option<&'a [f32]>,
+    /// Where its columns start among the extents of the dashed rule above it, when not the
+    /// last `n`, and whether that is where the table's other rows have theirs (`false`) or
+    /// the row moved (`true`: what it places is uncertain).
+    pub rule_from: Option<(usize, bool)>,
     /// The extents of the header's names of its columns, for a row of aligned text under a
     /// header that names each column whole.
     pub names: Option<&'a [(u32, u32)]>,
@@ -144,13 +148,16 @@ pub(crate) fn read(text: &str, toks: &[&Tok], shape: &Shape<'_>, hints: Hints<'_
         // A dashed rule above the row gives its columns exactly (its last `n` extents; the
         // first are the label's); else the header's names of the columns, when each number
         // is aligned with one; else the caller's model.
-        let ruled =
-            toks.first().and_then(|t| t.rule.as_deref()).and_then(|r| r.get(r.len().checked_sub(n)?..));
+        let ruled = toks.first().and_then(|t| t.rule.as_deref()).and_then(|r| {
+            let from = hints.rule_from.map(|f| f.0).or(r.len().checked_sub(n))?;
+            r.get(from..from + n)
+        });
+        let moved = ruled.is_some() && hints.rule_from.is_some_and(|f| f.1);
         let named =
             || hints.names.filter(|w| w.len() == n).and_then(|w| crate::columns::place_under(toks, w));
         let modelled = || columns.filter(|m| m.len() == n).and_then(|m| crate::columns::place(toks, m));
         let (placed, loose) = match ruled {
-            Some(extents) => (crate::columns::place_within(toks, extents), false),
+            Some(extents) => (crate::columns::place_within(toks, extents), moved),
             None => match named() {
                 Some(p) => (Some(p), false),
                 None => (modelled(), hints.loose),

@@ -191,6 +191,35 @@ pub(crate) fn place_under(toks: &[&Tok], names: &[(u32, u32)]) -> Option<Vec<usi
     Some(out)
 }
 
+/// For each of `rows`, where the `n` columns of its values start among the extents of the
+/// dashed rule above it: the window of `n` consecutive extents that places the most rows under
+/// the same rule, the last on a tie. A rule may have a column more than the table uses (an
+/// empty column of the document's grid, at its end); the label's columns come first. A row
+/// that window does not place, but the nearest other one does, was moved against the rule (a
+/// merged label spanning one column more): it is read there, and said to have moved (`true`).
+pub(crate) fn rule_windows(rows: &[&[&Tok]], n: usize) -> Vec<Option<(usize, bool)>> {
+    let rule_of = |r: &[&Tok]| r.first().and_then(|t| t.rule.clone());
+    rows.iter()
+        .map(|row| {
+            let rule = rule_of(row)?;
+            let same: Vec<&[&Tok]> = rows
+                .iter()
+                .copied()
+                .filter(|r| rule_of(r).is_some_and(|o| std::sync::Arc::ptr_eq(&o, &rule)))
+                .collect();
+            let fits =
+                |r: &[&Tok], s: usize| rule.get(s..s + n).is_some_and(|w| place_within(r, w).is_some());
+            let placed = |s: usize| same.iter().filter(|r| fits(r, s)).count();
+            let starts = 0..=rule.len().checked_sub(n)?;
+            let best = starts.clone().rev().max_by_key(|&s| (placed(s), s))?;
+            if fits(row, best) {
+                return Some((best, false));
+            }
+            starts.filter(|&s| fits(row, s)).min_by_key(|&s| s.abs_diff(best)).map(|s| (s, true))
+        })
+        .collect()
+}
+
 /// The column of each of `toks` by the rule extents that contain it (a number may overhang
 /// its dashes by one column), left to right; `None` when one stands outside every extent.
 pub(crate) fn place_within(toks: &[&Tok], extents: &[(u32, u32)]) -> Option<Vec<usize>> {
@@ -323,6 +352,19 @@ mod tests {
         // Standing under a name but aligned with none: drifted, not placed.
         let drifted = tok(17, 3);
         assert_eq!(place_under(&[&drifted], &names), None);
+    }
+
+    #[test]
+    fn a_rule_with_a_column_to_spare_places_rows_where_most_fit() {
+        // Label, three value columns, and an empty column at the end of the rule.
+        let rule: std::sync::Arc<[(u32, u32)]> = vec![(0, 10), (12, 16), (18, 22), (24, 28), (30, 32)].into();
+        let at = |x: u32| Tok { rule: Some(rule.clone()), ..tok(x, 1) };
+        let (a, b, c) = (at(13), at(25), at(14));
+        // A row moved a column right: its last number in the spare column.
+        let (e, f) = (at(19), at(31));
+        let rows: [&[&Tok]; 3] = [&[&a, &b], &[&c], &[&e, &f]];
+        // Not the last three extents: the first two rows stand in extents 1–3.
+        assert_eq!(rule_windows(&rows, 3), vec![Some((1, false)), Some((1, false)), Some((2, true))]);
     }
 
     #[test]

@@ -141,6 +141,7 @@ pub(crate) fn read(
     // its page.
     let header_page = toks.iter().find(|t| matches!(t.kind, Kind::Val(Some(_)))).map(|t| page_at(t.span.0));
     let on_header_page = |i: usize| pages.get(i) == header_page.as_ref();
+    let rule_windows = columns::rule_windows(&observed, COLS);
     let names = columns::header_names(text, toks, measure, &NAMES);
     let header_model = std::cell::OnceCell::new();
     let header = |i: usize| {
@@ -178,7 +179,9 @@ pub(crate) fn read(
                         .or_else(|| (last? + 1).checked_sub(COLS as u32))
                         .filter(|_| !misfit);
                     let names = names.as_deref().filter(|_| on_header_page(i));
-                    let hints = Hints { columns: columns.as_deref(), names, loose, first_col, misfit };
+                    let rule_from = rule_windows.get(i).copied().flatten();
+                    let hints =
+                        Hints { columns: columns.as_deref(), rule_from, names, loose, first_col, misfit };
                     cells::read(text, &o.vals, &SHAPE, hints)
                 }
             },
