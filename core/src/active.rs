@@ -77,13 +77,15 @@ fn rows_named(label: &str, edition: Edition) -> Vec<usize> {
 
 /// The row named by a label wrapped past its numbers (`行政规范` / numbers / `性文件`): one
 /// whose cue runs from `label` into `next`, the label after the numbers; with how much of
-/// `next` it takes.
+/// `next` it takes. A cue may also start right after the cut, when what comes before it is a
+/// word's worth of label that names nothing (`行政` / numbers / `规范性文件`).
 fn wrapped_row(label: &str, next: &str, edition: Edition) -> Option<(usize, usize)> {
     let joined = format!("{label}{next}");
     let mut hits = Vec::new();
     active_index(edition).hits(&joined, &mut hits);
+    let head = !label.is_empty() && label.chars().count() <= 2 && hits.iter().all(|h| h.start >= label.len());
     hits.iter()
-        .filter(|h| h.start < label.len() && h.end > label.len())
+        .filter(|h| (h.start < label.len() || head && h.start == label.len()) && h.end > label.len())
         .max_by_key(|h| h.end)
         .map(|h| (h.row, h.end - label.len()))
 }
