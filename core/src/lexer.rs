@@ -287,8 +287,7 @@ fn spaced_digits(cell: &str, pos: usize) -> Option<(usize, bool)> {
     let next = after.trim_start_matches(is_space).chars().next();
     let spaced = (before.is_empty() || before.ends_with(is_space))
         && (after.is_empty() || after.starts_with(is_space));
-    let prev = before.trim_end_matches(is_space).chars().next_back();
-    if len == 0 || !spaced || prev == Some('第') || next.is_some_and(|c| !c.is_ascii_digit()) {
+    if len == 0 || !spaced || ordinal_of(before) || next.is_some_and(|c| !c.is_ascii_digit()) {
         return None;
     }
     let nbsp = before.trim_end_matches(' ').strip_suffix('\u{a0}').map(|b| b.trim_end_matches(' '));
@@ -328,6 +327,14 @@ fn flush_text(cell: &str, base: usize, start: &mut Option<usize>, end: usize, ou
     });
 }
 
+/// Whether digits right after `before` are the number of a `第` (`第3项`, `国令第 711 号`): a
+/// wider gap is a cell boundary of aligned text (`4.保护第` / spaces / `0`, a label cut by a
+/// wrap).
+fn ordinal_of(before: &str) -> bool {
+    let label = before.trim_end_matches(is_space);
+    label.ends_with('第') && before.get(label.len()..).is_some_and(|gap| gap.chars().count() <= 1)
+}
+
 /// A value number starting at byte `pos` of `cell`, with its length and whether its last
 /// digit is in fact the ordinal of a label glued after it.
 fn number_at(cell: &str, pos: usize, base: usize) -> Option<(Num, usize, bool)> {
@@ -351,7 +358,7 @@ fn number_at(cell: &str, pos: usize, base: usize) -> Option<(Num, usize, bool)> 
         return None;
     }
     let adjacent = cell[..pos].chars().next_back();
-    if prev == Some('第')
+    if ordinal_of(&cell[..pos])
         || !signed
             && matches!(adjacent, Some(c) if c.is_ascii_alphanumeric() || c == '.' || c == '@' || c == '_')
     {
@@ -533,6 +540,8 @@ mod tests {
     fn numbers_in_sentences_are_text() {
         assert_eq!(pieces("共受理 1295 件，2025 年", false), ["T:共受理 1295 件，2025 年"]);
         assert_eq!(pieces("（国令第 711 号）", false), ["T:（国令第 711 号）"]);
+        // A label cut after `第` by a wrap, its numbers across a column gap.
+        assert_eq!(pieces("4.保护第      0   1", false), ["T:4.保护第", "N:0", "N:1"]);
         assert_eq!(pieces("保留4位小数", false), ["T:保留4位小数"]);
     }
 

@@ -361,17 +361,28 @@ fn observe<'t>(text: &str, segs: &[Segment<'t>], unwritten: bool) -> Vec<Obs<'t>
         // label names several rows before numbers, all but the last name blank rows.
         let mut label = seg.label.clone();
         aligned = seg.vals.first().map_or(aligned, |t| t.source == Source::Aligned);
+        // Where the label's last ordinal starts in `label`.
+        let mut last_ordinal = seg.ordinals.last().copied();
         // In aligned text a label wraps around its row's numbers (`1.属于` / numbers /
         // `国家秘密`): what comes before the next ordinal ends the row above.
         if let (true, Some(&cut), Some(prev)) = (aligned, seg.ordinals.first(), out.last_mut()) {
             if cut > 0 && prev.origin != Origin::Blank {
                 prev.label.push_str(label.get(..cut).unwrap_or(""));
                 label = label.get(cut..).unwrap_or("").to_string();
+                last_ordinal = last_ordinal.map(|o| o.saturating_sub(cut));
             }
         }
         if aligned {
             let named = most_named(&label);
-            let blanks = if seg.vals.is_empty() { named.len() } else { named.len().saturating_sub(1) };
+            // The numbers are the row of the last ordinal, even where its name was cut short
+            // (`6.属于四类过程性信息` / `7.属于行政执法  1 … 1` / … / `案卷`): rows named in
+            // full before it are blank.
+            let owner_unnamed = last_ordinal.zip(named.last()).is_some_and(|(o, n)| o >= n.end);
+            let blanks = if seg.vals.is_empty() || owner_unnamed {
+                named.len()
+            } else {
+                named.len().saturating_sub(1)
+            };
             // A row named from its start carries its ordinal (`1.`, `（六）`, `四、`); a name
             // without one is the end of a label wrapped past its numbers (`…重新出 / 1 0 … /
             // 具已获取信息`), not a row.
