@@ -208,7 +208,7 @@ pub(crate) fn lex(cell: &str, base: usize, whole_cell: bool, out: &mut Vec<Lexem
         pos = cell.len();
     }
     while pos < cell.len() {
-        let rest = &cell[pos..];
+        let rest = cell.get(pos..).unwrap_or("");
         let Some(c) = rest.chars().next() else { break };
         if is_space(c) {
             // Spaces start no piece, inside text or before it: a run of them (the padding
@@ -230,7 +230,7 @@ pub(crate) fn lex(cell: &str, base: usize, whole_cell: bool, out: &mut Vec<Lexem
             pos += len;
             continue;
         }
-        let boundary = pos == 0 || cell[..pos].ends_with(is_space);
+        let boundary = pos == 0 || cell.get(..pos).is_some_and(|b| b.ends_with(is_space));
         if let Some(len) = skippable(rest) {
             flush_text(cell, base, &mut text_start, pos, out);
             out.push(Lexeme { piece: Piece::Noise, span: (base + pos, base + pos + len) });
@@ -315,7 +315,7 @@ fn skippable(rest: &str) -> Option<usize> {
 
 fn flush_text(cell: &str, base: usize, start: &mut Option<usize>, end: usize, out: &mut Vec<Lexeme>) {
     let Some(s) = start.take() else { return };
-    let piece = &cell[s..end];
+    let piece = cell.get(s..end).unwrap_or("");
     let trimmed = piece.trim_end_matches(is_space);
     if trimmed.is_empty() {
         return;
@@ -338,8 +338,9 @@ fn ordinal_of(before: &str) -> bool {
 /// A value number starting at byte `pos` of `cell`, with its length and whether its last
 /// digit is in fact the ordinal of a label glued after it.
 fn number_at(cell: &str, pos: usize, base: usize) -> Option<(Num, usize, bool)> {
-    let rest = &cell[pos..];
-    let before = cell[..pos].trim_end_matches(is_space);
+    let rest = cell.get(pos..).unwrap_or("");
+    let head = cell.get(..pos).unwrap_or("");
+    let before = head.trim_end_matches(is_space);
     let prev = before.chars().next_back();
     // A cell starts after a space, or right after another cell's digits when they ran together
     // (`0增10`).
@@ -354,17 +355,18 @@ fn number_at(cell: &str, pos: usize, base: usize) -> Option<(Num, usize, bool)> 
         }
         _ => (false, 0),
     };
-    if !rest[body_start..].starts_with(|c: char| c.is_ascii_digit()) {
+    let body = rest.get(body_start..).unwrap_or("");
+    if !body.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    let adjacent = cell[..pos].chars().next_back();
-    if ordinal_of(&cell[..pos])
+    let adjacent = head.chars().next_back();
+    if ordinal_of(head)
         || !signed
             && matches!(adjacent, Some(c) if c.is_ascii_alphanumeric() || c == '.' || c == '@' || c == '_')
     {
         return None;
     }
-    let (after, written) = decimal(&rest[body_start..]).ok()?;
+    let (after, written) = decimal(body).ok()?;
     let mut len = rest.len() - after.len();
     let next_non_space = after.trim_start_matches(is_space).chars().next();
     match after.chars().next() {
@@ -374,7 +376,9 @@ fn number_at(cell: &str, pos: usize, base: usize) -> Option<(Num, usize, bool)> 
     // `1.属于国家秘密`, `3、其他`: an ordinal. In glued text the digits before it are a value.
     let mut ordinal_tail = false;
     if let Some(m) = after.chars().next().filter(|&c| is_ordinal_mark(c)) {
-        let label_follows = after[m.len_utf8()..]
+        let label_follows = after
+            .get(m.len_utf8()..)
+            .unwrap_or("")
             .trim_start_matches(is_space)
             .starts_with(|c: char| is_cjk(c) || "“\"(（".contains(c));
         if label_follows && !written.contains('.') {
@@ -394,7 +398,7 @@ fn number_at(cell: &str, pos: usize, base: usize) -> Option<(Num, usize, bool)> 
     }
     let digits_len = if ordinal_tail { written.len() - 1 } else { written.len() };
     let digits_at = pos + body_start;
-    let mut tail = &rest[len..];
+    let mut tail = rest.get(len..).unwrap_or("");
     let mut note_span = None;
     if !ordinal_tail {
         // A unit of money written in the cell (`251000元`, `96171.6万元`) belongs to the value.
@@ -413,7 +417,7 @@ fn number_at(cell: &str, pos: usize, base: usize) -> Option<(Num, usize, bool)> 
             len += tail.len() - after_note.len();
         }
     }
-    let digits = &written[..digits_len];
+    let digits = written.get(..digits_len).unwrap_or(written);
     let leading_zero = digits.len() > 1 && digits.starts_with('0') && !digits.starts_with("0.");
     let value = if leading_zero {
         None
@@ -422,7 +426,12 @@ fn number_at(cell: &str, pos: usize, base: usize) -> Option<(Num, usize, bool)> 
     };
     let digits = (base + digits_at, base + digits_at + digits_len);
     let glued = adjacent.is_some_and(|c| !is_space(c));
-    let before = cell[..pos].trim_end_matches(' ').strip_suffix('\u{a0}').map(|b| b.trim_end_matches(' '));
+    let before = cell
+        .get(..pos)
+        .unwrap_or("")
+        .trim_end_matches(' ')
+        .strip_suffix('\u{a0}')
+        .map(|b| b.trim_end_matches(' '));
     let after = cell.get(pos + len..).unwrap_or("").trim_start_matches(' ').strip_prefix('\u{a0}');
     let nbsp_beside = before.and_then(|b| b.chars().next_back()).is_some_and(is_cjk)
         || after.and_then(|a| a.trim_start_matches(' ').chars().next()).is_some_and(is_cjk);

@@ -20,10 +20,17 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 // No input may panic the parser: no unwrap, expect or panic, and every index is checked
-// (`get`, iterators, patterns). Unit tests may index what they built themselves.
+// (`get`, iterators, patterns), string slices too (a byte range that cuts a character
+// panics). Unit tests may index what they built themselves.
 #![cfg_attr(
     not(test),
-    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing,
+        clippy::string_slice
+    )
 )]
 
 mod active;
@@ -201,7 +208,8 @@ impl<'a> Page<'a> {
         let request_segs = layout::segments(working, &tokens.requests);
         let appeal_segs = layout::segments(working, &tokens.appeals);
 
-        let marked = found.regions.active.and_then(|(s, e)| active::edition_marked(&working[s..e]));
+        let marked =
+            found.regions.active.and_then(|(s, e)| working.get(s..e).and_then(active::edition_marked));
         let by_year = found.meta.year.and_then(Edition::for_year);
         let measure = layout::Columns::new(self.input, &self.map);
         let requests =

@@ -38,14 +38,14 @@ fn occurrences<'a>(text: &'a str, needle: &'a str, from: usize) -> impl Iterator
 /// reports use instead (`（二）`, `第二部分`, `2.`) count too — they are tried only when no
 /// strict heading exists, since `（二）主动公开…` is also a subsection of 一、总体情况.
 fn ordinal_before(text: &str, at: usize, numeral: char, reach: usize, strict: bool) -> Option<usize> {
-    let before = &text[..at];
+    let before = text.get(..at).unwrap_or("");
     let arabic = "一二三四五六七八九"
         .chars()
         .position(|c| c == numeral)
         .and_then(|i| char::from_digit(i as u32 + 1, 10));
     for (i, c) in before.char_indices().rev().take(reach) {
-        let next = text[i + c.len_utf8()..].chars().next();
-        let prev = before[..i].chars().next_back();
+        let next = text.get(i + c.len_utf8()..).and_then(|r| r.chars().next());
+        let prev = before.get(..i).and_then(|b| b.chars().next_back());
         let marked = matches!(next, Some('、' | '.' | ',' | '，' | ':' | ' ' | '\u{a0}'));
         if c == numeral {
             let bracketed = matches!(prev, Some('(' | '（' | '第'));
@@ -83,7 +83,7 @@ fn heading(text: &str, phrases: &[&str], numeral: char, from: usize) -> Option<u
 fn appeals_heading(text: &str, from: usize) -> Option<usize> {
     occurrences(text, "行政诉讼", from).find_map(|at| {
         let window_start = back_chars(text, at, 24);
-        let window = &text[window_start..at];
+        let window = text.get(window_start..at).unwrap_or("");
         (window.contains("复议") && window.contains("政府信息公开") || window.contains("复议、"))
             .then(|| {
                 ordinal_before(text, at, '四', 24, true).or_else(|| ordinal_before(text, at, '四', 24, false))
@@ -96,7 +96,7 @@ fn appeals_heading(text: &str, from: usize) -> Option<usize> {
 /// no line ends nearby.
 fn back_chars(text: &str, at: usize, n: usize) -> usize {
     let mut start = at;
-    for (i, c) in text[..at].char_indices().rev().take(n) {
+    for (i, c) in text.get(..at).unwrap_or("").char_indices().rev().take(n) {
         if c == '\n' {
             break;
         }
@@ -145,7 +145,7 @@ pub(crate) fn regions(text: &str) -> Regions {
             // A heading after nothing but marks on its line (`- 三、…`, `## 三、…`) takes the line:
             // left to the table above, a lone `-` would be one more (blank) cell of it.
             let ls = line_start(text, e);
-            let marks_only = ls > s && !text[ls..e].chars().any(char::is_alphanumeric);
+            let marks_only = ls > s && !text.get(ls..e).unwrap_or("").chars().any(char::is_alphanumeric);
             (s, if marks_only { ls } else { e })
         })
     };
@@ -186,7 +186,7 @@ const TITLE_REACH: usize = 12_000;
 pub(crate) fn meta(text: &str) -> Meta {
     let head = crate::text::window(text, 0, TITLE_REACH);
     for (at, year, after) in years(head) {
-        let Some(title_end) = title_after(&head[after..]) else {
+        let Some(title_end) = title_after(head.get(after..).unwrap_or("")) else {
             continue;
         };
         let organ = organ_between(head, after, after + title_end)
@@ -243,16 +243,16 @@ fn years(text: &str) -> impl Iterator<Item = (usize, u16, usize)> + '_ {
 fn title_after(rest: &str) -> Option<usize> {
     let window = crate::text::window(rest, 0, 150);
     let open = ["信息公开", "政务公开"].iter().filter_map(|k| window.find(k).map(|p| p + k.len())).min()?;
-    if window[..open].contains(['。', '，', '；']) {
+    if window.get(..open).is_some_and(|w| w.contains(['。', '，', '；'])) {
         return None;
     }
-    let tail = &window[open..];
+    let tail = window.get(open..).unwrap_or("");
     let end = ["年度报告", "年报", "工作报告"]
         .iter()
         .filter_map(|k| tail.find(k).map(|p| (p, k.len())))
         .filter(|&(p, _)| {
-            tail[..p].chars().filter(|c| !c.is_whitespace()).count() <= 12
-                && !tail[..p].contains(['。', '，'])
+            let name = tail.get(..p).unwrap_or("");
+            name.chars().filter(|c| !c.is_whitespace()).count() <= 12 && !name.contains(['。', '，'])
         })
         .min()?;
     Some(open + end.0 + end.1)
@@ -268,15 +268,21 @@ fn organ_between(text: &str, from: usize, to: usize) -> Option<(usize, usize)> {
 
 /// The run of organ characters right before byte `at`, on its line.
 fn organ_run_before(text: &str, at: usize) -> Option<(usize, usize)> {
-    let end = text[..at].trim_end_matches(is_space).len();
-    let start =
-        text[..end].char_indices().rev().take_while(|&(_, c)| is_organ_char(c)).last().map(|(i, _)| i)?;
+    let end = text.get(..at).unwrap_or("").trim_end_matches(is_space).len();
+    let start = text
+        .get(..end)
+        .unwrap_or("")
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_organ_char(c))
+        .last()
+        .map(|(i, _)| i)?;
     trim_organ(text, start, end)
 }
 
 /// The last non-empty line before the line holding `at` (titles set on two lines).
 fn previous_line(text: &str, at: usize) -> Option<(usize, usize)> {
-    let end = text[..line_start(text, at)].trim_end().len();
+    let end = text.get(..line_start(text, at)).unwrap_or("").trim_end().len();
     let start = line_start(text, end);
     let line = text.get(start..end)?;
     let fits = line.chars().count() <= 30
@@ -285,7 +291,7 @@ fn previous_line(text: &str, at: usize) -> Option<(usize, usize)> {
 }
 
 fn line_start(text: &str, at: usize) -> usize {
-    text[..at].rfind('\n').map_or(0, |p| p + 1)
+    text.get(..at).and_then(|b| b.rfind('\n')).map_or(0, |p| p + 1)
 }
 
 /// Characters of an organ's name: ideographs, brackets, and the placeholders templates use
@@ -315,10 +321,10 @@ fn statistics_year(text: &str) -> Option<u16> {
         }
     }
     years(text).find_map(|(_, y, after)| {
-        let rest = text[after..].trim_start_matches(is_space);
+        let rest = text.get(after..).unwrap_or("").trim_start_matches(is_space);
         rest.starts_with('1').then_some(()).and_then(|_| {
-            let r = rest[1..].trim_start_matches(is_space);
-            (r.starts_with("月") && r["月".len()..].trim_start_matches(is_space).starts_with('1'))
+            let r = rest.get(1..).unwrap_or("").trim_start_matches(is_space);
+            (r.strip_prefix('月').is_some_and(|m| m.trim_start_matches(is_space).starts_with('1')))
                 .then_some(y)
         })
     })

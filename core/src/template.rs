@@ -194,7 +194,7 @@ impl CueIndex {
             for &(_, row, cue, weight) in
                 self.entries.get(from..).unwrap_or_default().iter().take_while(|e| e.0 == c)
             {
-                if label[start..].starts_with(cue) {
+                if label.get(start..).is_some_and(|l| l.starts_with(cue)) {
                     out.push(Hit { start, end: start + cue.len(), row, weight });
                 }
             }

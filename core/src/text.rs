@@ -76,7 +76,7 @@ impl Emitter {
                 i += 1;
                 continue;
             }
-            let rest = &s[i..];
+            let rest = s.get(i..).unwrap_or("");
             let Some(c) = rest.chars().next() else { break };
             let (replacement, used) = if c == '&' {
                 match decode_entity(rest) {
@@ -85,13 +85,13 @@ impl Emitter {
                 }
             } else if c == '\r' {
                 // `\r\n` and a lone `\r` both end a line.
-                (Some(if rest[1..].starts_with('\n') { None } else { Some('\n') }), 1)
+                (Some(if rest.get(1..).is_some_and(|r| r.starts_with('\n')) { None } else { Some('\n') }), 1)
             } else {
                 let f = fold(c);
                 ((f != Some(c)).then_some(f), c.len_utf8())
             };
             if let Some(r) = replacement {
-                self.push_run(&s[run..i], input_at + run);
+                self.push_run(s.get(run..i).unwrap_or(""), input_at + run);
                 if let Some(r) = r {
                     self.push(r, input_at + i);
                 }
@@ -99,7 +99,7 @@ impl Emitter {
             }
             i += used;
         }
-        self.push_run(&s[run..], input_at + run);
+        self.push_run(s.get(run..).unwrap_or(""), input_at + run);
     }
 
     /// The per-character form of [`Emitter::push_text`], kept as its specification.
@@ -167,7 +167,7 @@ pub(crate) fn fold(c: char) -> Option<char> {
 pub(crate) fn decode_entity(s: &str) -> Option<(char, usize)> {
     let body = s.strip_prefix('&')?;
     let end = body.bytes().take(12).position(|b| b == b';')?;
-    let name = &body[..end];
+    let name = body.get(..end).unwrap_or("");
     let c = if let Some(num) = name.strip_prefix('#') {
         let code = match num.strip_prefix(['x', 'X']) {
             Some(hex) => u32::from_str_radix(hex, 16).ok()?,
@@ -232,10 +232,10 @@ pub(crate) fn key(s: &str) -> String {
 /// 1-based line and column (in characters) of byte offset `at` in `text`.
 pub fn line_col(text: &str, at: usize) -> (usize, usize) {
     let at = floor_char_boundary(text, at.min(text.len()));
-    let before = &text[..at];
+    let before = text.get(..at).unwrap_or("");
     let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[line_start..].chars().count() + 1)
+    (line, before.get(line_start..).map_or(0, |l| l.chars().count()) + 1)
 }
 
 /// Up to `len` bytes of `text` from `start`, cut back to character boundaries.

@@ -92,9 +92,9 @@ fn events(html: &str) -> Vec<Event<'_>> {
             continue;
         }
         let first = i.chars().next().map_or(1, char::len_utf8);
-        let len = i[first..].find('<').map_or(i.len(), |p| p + first);
-        out.push(Event::Text { text: &i[..len], at });
-        i = &i[len..];
+        let len = i.get(first..).and_then(|r| r.find('<')).map_or(i.len(), |p| p + first);
+        out.push(Event::Text { text: i.get(..len).unwrap_or(i), at });
+        i = i.get(len..).unwrap_or("");
     }
     out
 }
@@ -124,9 +124,9 @@ fn markup<'a>(i: &'a str, at: usize, out: &mut Vec<Event<'a>>) -> Option<&'a str
 fn skip_raw_text<'a>(i: &'a str, name: &str) -> &'a str {
     let mut search = i;
     while let Some(p) = search.find("</") {
-        let after = &search[p + 2..];
+        let after = search.get(p + 2..).unwrap_or("");
         if after.get(..name.len()).is_some_and(|n| n.eq_ignore_ascii_case(name)) {
-            return after.find('>').map_or("", |q| &after[q + 1..]);
+            return after.find('>').and_then(|q| after.get(q + 1..)).unwrap_or("");
         }
         search = after;
     }
@@ -161,7 +161,7 @@ fn span_attr(attrs: &str, name: &str) -> usize {
         let before = start.checked_sub(1).and_then(|b| bytes.get(b));
         let boundary = before.is_none_or(|&b| !b.is_ascii_alphanumeric() && b != b'-');
         from = start + name.len();
-        if let (true, Ok((_, v))) = (boundary, attr_value(&attrs[from..])) {
+        if let (true, Ok((_, v))) = (boundary, attr_value(attrs.get(from..).unwrap_or(""))) {
             let digits: String = v.chars().take_while(char::is_ascii_digit).collect();
             // A span of 0 or a huge one is a broken page, not a table 1000 rows tall.
             return digits.parse::<usize>().unwrap_or(1).clamp(1, 64);
@@ -489,7 +489,7 @@ fn write_cell(e: &mut Emitter, cell: &Cell) {
 pub(crate) fn declared_charset(head: &[u8]) -> Option<String> {
     let probe = String::from_utf8_lossy(head.get(..4096).unwrap_or(head)).to_ascii_lowercase();
     let at = probe.find("charset")?;
-    let after = probe[at + "charset".len()..].trim_start_matches([' ', '=', '"', '\'']);
+    let after = probe.get(at + "charset".len()..).unwrap_or("").trim_start_matches([' ', '=', '"', '\'']);
     let name: String =
         after.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect();
     (!name.is_empty()).then_some(name)

@@ -435,7 +435,7 @@ fn dashed_rule(line: &str) -> Option<Vec<(u32, u32)>> {
 
 /// A tab-indented cell: one leading tab and nothing else tab-separated.
 fn is_tab_cell(line: &str) -> bool {
-    line.starts_with('\t') && !line[1..].contains('\t')
+    line.strip_prefix('\t').is_some_and(|rest| !rest.contains('\t'))
 }
 
 /// Whether most lines of a region are comma-separated rows.

@@ -364,7 +364,7 @@ struct RowLabel {
 fn request_labels(edition: Edition) -> Vec<(RequestRow, RowLabel)> {
     let disclosed = RequestRow::Disclosed.label();
     let results_at = disclosed.find('（').unwrap_or(disclosed.len());
-    let results = &disclosed[..results_at];
+    let results = disclosed.get(..results_at).unwrap_or(disclosed);
     let mut group: Option<&'static str> = None;
     RequestRow::rows(edition)
         .map(|row| {
