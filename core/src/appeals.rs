@@ -20,24 +20,8 @@ const KINDS: [CellKind; CELLS] = [CellKind::Count; CELLS];
 const SUMS: [Sum; 3] =
     [Sum { parts: 0..4, total: 4 }, Sum { parts: 5..9, total: 9 }, Sum { parts: 10..14, total: 14 }];
 const SHAPE: Shape<'static> = Shape { kinds: &KINDS, sums: &SUMS };
-/// The columns' names, as the header's last row writes them.
-const NAMES: [&str; CELLS] = [
-    "结果维持",
-    "结果纠正",
-    "其他结果",
-    "尚未审结",
-    "总计",
-    "结果维持",
-    "结果纠正",
-    "其他结果",
-    "尚未审结",
-    "总计",
-    "结果维持",
-    "结果纠正",
-    "其他结果",
-    "尚未审结",
-    "总计",
-];
+/// The names of a group's columns, as the header's last row writes them, once per group.
+const GROUP_NAMES: [&str; 5] = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
 
 /// Block orders are tried only for this many blocks or fewer (6! = 720 orders).
 const MAX_BLOCKS: usize = 6;
@@ -86,7 +70,8 @@ pub(crate) fn read(
         }
     } else {
         // Aligned text shows no blank cell: the header says where the numbers stand.
-        let names = columns::header_names(text, toks, measure, &NAMES);
+        let header = columns::header(text, toks, measure);
+        let names = columns::header_names(&header, &GROUP_NAMES.repeat(SUMS.len()));
         cells::read(text, &vals, &SHAPE, Hints { names: names.as_deref(), ..Hints::default() })
     };
     if reading.how == How::Exact && blocks.len() > 1 {

@@ -42,7 +42,7 @@ pub(crate) fn nearest(rows: &[&[&Tok]], pages: &[usize], i: usize, width: usize)
 }
 
 /// A word of a table's header and its columns.
-struct Word<'t> {
+pub(crate) struct Word<'t> {
     text: &'t str,
     x: (u32, u32),
 }
@@ -59,7 +59,7 @@ impl Word<'_> {
 /// The words of the header of a table of aligned text: the text before its first number,
 /// when that number is on the same page (pages end in a form feed; a PDF extractor's columns
 /// shift from page to page).
-fn header<'t>(text: &'t str, toks: &[Tok], columns: &Columns<'_>) -> Vec<Word<'t>> {
+pub(crate) fn header<'t>(text: &'t str, toks: &[Tok], columns: &Columns<'_>) -> Vec<Word<'t>> {
     let first = toks.iter().position(|t| matches!(t.kind, Kind::Val(Some(_))));
     let (Some(head), Some(number)) = (first.and_then(|f| toks.get(..f)), first.and_then(|f| toks.get(f)))
     else {
@@ -75,41 +75,28 @@ fn header<'t>(text: &'t str, toks: &[Tok], columns: &Columns<'_>) -> Vec<Word<'t
         .collect()
 }
 
-/// The extents of the names of a table's columns in a header that writes each whole, on one
+/// The extents of the names of a table's columns in a `header` that writes each whole, on one
 /// line (`结果维持   结果纠正   其他结果 …`, over two lines for a two-level header): the words
 /// that are the `names`, left to right, one per column, none overlapping the next.
-pub(crate) fn header_names(
-    text: &str,
-    toks: &[Tok],
-    columns: &Columns<'_>,
-    names: &[&str],
-) -> Option<Vec<(u32, u32)>> {
-    let mut words: Vec<Word<'_>> =
-        header(text, toks, columns).into_iter().filter(|w| names.contains(&w.text)).collect();
+pub(crate) fn header_names(header: &[Word<'_>], names: &[&str]) -> Option<Vec<(u32, u32)>> {
+    let mut words: Vec<&Word<'_>> = header.iter().filter(|w| names.contains(&w.text)).collect();
     words.sort_by_key(|w| w.x);
     let in_order = words.len() == names.len() && words.iter().zip(names).all(|(w, n)| w.text == *n);
     let apart = words.windows(2).all(|p| matches!(p, [a, b] if a.x.1 < b.x.0));
     (in_order && apart).then(|| words.iter().map(|w| w.x).collect())
 }
 
-/// Column centres from the header of a table of aligned text, for a table without a row
-/// that fills every column: the first character of each column's name, found among the text
-/// before the first number. `names` lists, per column left to right, the ways its name may
+/// Column centres from the `header` of a table of aligned text, for a table without a row
+/// that fills every column: the first character of each column's name. `names` lists, per column left to right, the ways its name may
 /// start; a one-character entry matches that character alone, as a name written vertically
 /// leaves it (`商` over `业`), not every word it begins (`法` of `法人或其他组织`). A header
 /// places its words only roughly where their columns are (a PDF extractor puts each word
 /// where it starts on the page), so what this model places is never certain. `None` unless
 /// each column is found once, left to right.
-pub(crate) fn from_header(
-    text: &str,
-    toks: &[Tok],
-    columns: &Columns<'_>,
-    names: &[&[&str]],
-) -> Option<Model> {
-    let words = header(text, toks, columns);
+pub(crate) fn from_header(header: &[Word<'_>], names: &[&[&str]]) -> Option<Model> {
     let mut model = Model::with_capacity(names.len());
     for starts in names {
-        let mut centres = words.iter().filter_map(|w| {
+        let mut centres = header.iter().filter_map(|w| {
             let named = |p: &&str| if p.chars().count() == 1 { w.text == *p } else { w.text.starts_with(p) };
             starts.iter().any(named).then(|| w.centre())
         });

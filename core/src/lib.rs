@@ -187,9 +187,14 @@ impl<'a> Page<'a> {
         Found { meta: sections::meta(&self.working), regions: sections::regions(&self.working) }
     }
 
+    /// Where the working text's characters stand on their lines, measured on the input.
+    fn columns(&self) -> layout::Columns<'_> {
+        layout::Columns::new(self.input, &self.map)
+    }
+
     /// Read the layout of each table's region into tokens.
     fn tokens(&self, found: &Found, diags: &mut Diagnostics) -> Tokens {
-        let columns = layout::Columns::new(self.input, &self.map);
+        let columns = self.columns();
         let mut read = |r: Option<(usize, usize)>| {
             r.map(|(s, e)| layout::read(&self.working, s, e, &self.html_rows, &columns, diags))
                 .unwrap_or_default()
@@ -211,7 +216,7 @@ impl<'a> Page<'a> {
         let marked =
             found.regions.active.and_then(|(s, e)| working.get(s..e).and_then(active::edition_marked));
         let by_year = found.meta.year.and_then(Edition::for_year);
-        let measure = layout::Columns::new(self.input, &self.map);
+        let measure = self.columns();
         let requests =
             requests::read(working, &tokens.requests, &request_segs, &measure, marked.or(by_year), diags);
         let edition = requests.as_ref().map(|r| r.edition).or(marked).or(by_year);

@@ -142,26 +142,11 @@ pub(crate) fn read(
     let header_page = toks.iter().find(|t| matches!(t.kind, Kind::Val(Some(_)))).map(|t| page_at(t.span.0));
     let on_header_page = |i: usize| pages.get(i) == header_page.as_ref();
     let rule_windows = columns::rule_windows(&observed, COLS);
-    let names = columns::header_names(text, toks, measure, &NAMES);
-    let header_model = std::cell::OnceCell::new();
-    let header = |i: usize| {
-        on_header_page(i)
-            .then(|| {
-                header_model
-                    .get_or_init(|| {
-                        let on_page: Vec<&[&Tok]> = observed
-                            .iter()
-                            .zip(&pages)
-                            .filter(|(_, p)| Some(*p) == header_page.as_ref())
-                            .map(|(r, _)| *r)
-                            .collect();
-                        columns::from_header(text, toks, measure, &HEADER)
-                            .map(|m| columns::shifted_to_last(m, &on_page))
-                    })
-                    .clone()
-            })
-            .flatten()
-    };
+    let header = columns::header(text, toks, measure);
+    let names = columns::header_names(&header, &NAMES);
+    let on_page: Vec<&[&Tok]> =
+        observed.iter().enumerate().filter(|&(i, _)| on_header_page(i)).map(|(_, r)| *r).collect();
+    let header_model = columns::from_header(&header, &HEADER).map(|m| columns::shifted_to_last(m, &on_page));
     let readings: Vec<Reading> = present
         .iter()
         .map(|&(_, i, o)| match o.origin {
@@ -171,7 +156,7 @@ pub(crate) fn read(
                 None => {
                     let nearest = columns::nearest(&observed, &pages, i, COLS);
                     let loose = nearest.is_none();
-                    let columns = nearest.or_else(|| header(i));
+                    let columns = nearest.or_else(|| header_model.clone().filter(|_| on_header_page(i)));
                     let last = last_col(o);
                     let misfit = last.is_some() && grid_last.is_some() && last != grid_last;
                     let first_col = first_columns
@@ -234,9 +219,15 @@ pub(crate) fn read(
             );
         }
     }
+    let mut used = vec![false; obs.len()];
+    for &i in assignment.iter().flatten() {
+        if let Some(u) = used.get_mut(i) {
+            *u = true;
+        }
+    }
     // Numbers that no row took may be those of a row next to them read as blank, whose
     // name was written apart from its numbers (`3.要求提供` / numbers / `公开出版物`).
-    let unused_numbers = |i: usize| obs.get(i).is_some_and(|o| o.numeric()) && !assignment.contains(&Some(i));
+    let unused_numbers = |i: usize| obs.get(i).is_some_and(|o| o.numeric()) && used.get(i) == Some(&false);
     for &(row, i, o) in &present {
         let beside = [i.checked_sub(1), i.checked_add(1)].into_iter().flatten().any(unused_numbers);
         if o.origin == Origin::Blank && beside {
@@ -253,12 +244,6 @@ pub(crate) fn read(
         )
     });
     uncertain.dedup();
-    let mut used = vec![false; obs.len()];
-    for &i in assignment.iter().flatten() {
-        if let Some(u) = used.get_mut(i) {
-            *u = true;
-        }
-    }
     if let Some(o) = obs.iter().zip(&used).find(|(o, &u)| !u && o.numeric()).map(|(o, _)| o) {
         diags.at(
             "values_ignored",

@@ -273,9 +273,8 @@ fn count_as_they_align(toks: &mut [Tok], other: &[Vec<(usize, (u32, u32))>]) {
     }
 }
 
-/// Display columns of the working text, measured on the input: folding made full-width
-/// brackets and digits half-width, but the columns a PDF extractor aligned were counted with
-/// them wide.
+/// Columns of the working text, measured on the input: folding made full-width brackets and
+/// digits half-width, but the columns a PDF extractor aligned were counted as it wrote them.
 pub(crate) struct Columns<'a> {
     input: &'a str,
     map: &'a crate::text::OffsetMap,
@@ -286,8 +285,8 @@ impl<'a> Columns<'a> {
         Columns { input, map }
     }
 
-    /// The display columns (start, end) of `spans`, in order, on the line starting at
-    /// working offset `line_at`.
+    /// The columns (start, end) of `spans`, counted `width` wide, in order, on the line
+    /// starting at working offset `line_at`.
     fn measure(&self, line_at: usize, spans: impl Iterator<Item = Span>, width: Width) -> Vec<(u32, u32)> {
         let mut at = self.map.to_input(line_at);
         let mut x = 0u32;
@@ -314,11 +313,10 @@ impl<'a> Columns<'a> {
     pub(crate) fn words<'t>(&self, text: &'t str, t: &Tok) -> Vec<(&'t str, (u32, u32))> {
         let (Some(x), Some(s)) = (t.x, text.get(t.span.0..t.span.1)) else { return Vec::new() };
         let line_at = text.get(..t.span.0).and_then(|b| b.rfind('\n')).map_or(0, |i| i + 1);
-        let width = if self.measure(line_at, std::iter::once(t.span), Width::Chars).first() == Some(&x) {
-            Width::Chars
-        } else {
-            Width::Display
-        };
+        let width = [Width::Chars, Width::Folded]
+            .into_iter()
+            .find(|&w| self.measure(line_at, std::iter::once(t.span), w).first() == Some(&x))
+            .unwrap_or(Width::Display);
         let words: Vec<(&str, Span)> = s
             .split(char::is_whitespace)
             .filter(|w| !w.is_empty())
@@ -332,10 +330,10 @@ impl<'a> Columns<'a> {
     }
 }
 
-/// The column reached from column `x` over `s`, its characters counted `width` wide. It reads lead bytes and decodes only
-/// characters of three or four bytes, the only ones that can be two columns wide: the text
-/// between a line's start and its numbers (in HTML, the markup between them) is mostly ASCII,
-/// taken eight bytes at a time.
+/// The column reached from column `x` over `s`, its characters counted `width` wide. It reads
+/// lead bytes and decodes only characters of three or four bytes, the only ones that can be
+/// two columns wide: the text between a line's start and its numbers (in HTML, the markup
+/// between them) is mostly ASCII, taken eight bytes at a time.
 fn columns_after(s: &str, mut x: u32, width: Width) -> u32 {
     const LOW: u64 = u64::from_ne_bytes([0x01; 8]);
     const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
@@ -372,15 +370,20 @@ fn columns_after(s: &str, mut x: u32, width: Width) -> u32 {
             }
             _ => {
                 let c = s.get(i..).and_then(|c| c.chars().next());
-                x += match (width, c) {
-                    (Width::Chars, _) | (Width::Folded, Some('\u{3000}' | '\u{FF01}'..='\u{FF5E}')) => 1,
-                    (_, c) => c.map_or(1, display_width),
-                };
+                x += c.map_or(1, |c| char_columns(c, width));
                 c.map_or(1, char::len_utf8)
             }
         };
     }
     x
+}
+
+/// Columns character `c` takes, counted `width` wide.
+fn char_columns(c: char, width: Width) -> u32 {
+    match (width, c) {
+        (Width::Chars, _) | (Width::Folded, '\u{3000}' | '\u{FF01}'..='\u{FF5E}') => 1,
+        _ => display_width(c),
+    }
 }
 
 /// Columns a character takes in a monospaced rendering: two for ideographs and full-width
@@ -547,11 +550,7 @@ mod tests {
     #[test]
     fn columns_by_bytes_are_columns_by_characters() {
         let by_chars = |s: &str, x: u32, width: Width| {
-            s.chars().fold(x, |x, c| match (c, width) {
-                ('\t', _) => (x / 8 + 1) * 8,
-                ('\u{3000}' | '\u{FF01}'..='\u{FF5E}', Width::Folded) | (_, Width::Chars) => x + 1,
-                _ => x + display_width(c),
-            })
+            s.chars().fold(x, |x, c| if c == '\t' { (x / 8 + 1) * 8 } else { x + char_columns(c, width) })
         };
         let samples = [
             "<td style=\"width:10pt\">一二\t3</td>",
