@@ -541,21 +541,10 @@ fn glue(text: &str, toks: &[&Tok], shape: &Shape<'_>, hidden: bool) -> (Vec<Cand
     if most + spare < n && !blanks || least > n {
         return (Vec::new(), false);
     }
-    let mut search = Search {
-        shape,
-        pieces: &pieces,
-        blanks,
-        trailing,
-        gap_used: 0,
-        cells: Vec::with_capacity(n),
-        out: Vec::new(),
-        nodes: 0,
-    };
-    search.run(0, 0);
+    let (mut out, nodes) = Search::new(shape, &pieces, blanks, trailing).run();
     // A number set apart by column gaps in text that hides blanks is more likely a whole cell
     // beside blank ones than digits run together: a split of it is a guess, sums or not.
-    let doubtful = search.nodes >= SEARCH_LIMIT || hidden && in_column;
-    let mut out = search.out;
+    let doubtful = nodes >= SEARCH_LIMIT || hidden && in_column;
     // A number standing between spaces was more likely written as one cell than glued; a
     // report more likely fills a cell than leaves it blank, and its first columns (自然人 of
     // table 三) than its last.
@@ -619,6 +608,20 @@ enum Sign {
     Minus,
 }
 
+/// How a cell of a split was chosen. Splits are listed in the order a search from the row's
+/// left end would find them — at each cell a blank before a blank piece before digits, fewer
+/// digits before more — so that a split's place in the list never depends on the direction
+/// it was found in.
+const STEP_BLANK: u8 = 0;
+const STEP_BLANK_PIECE: u8 = 1;
+/// Digits: this plus their length.
+const STEP_DIGITS: u8 = 1;
+
+/// The search for a row's splits. It runs from the row's right end: every total in the
+/// template stands after its parts, so it is read before them and bounds them — a part larger
+/// than what its total leaves ends the branch, and the first part must be exactly what is
+/// left. (Read from the left, a sum was checked only at its total, after every split of its
+/// parts had been tried: a row of 30 glued digits took the whole bound.)
 struct Search<'s, 'a> {
     shape: &'s Shape<'s>,
     pieces: &'s [Piece<'a>],
@@ -626,125 +629,253 @@ struct Search<'s, 'a> {
     blanks: bool,
     /// Cells at the end of the row that may be blank: the spaces after its last digits.
     trailing: usize,
-    /// The blank cells placed in the spaces before the current piece.
-    gap_used: usize,
+    /// The row, filled from the right: `cells[..left]` are still `Unknown`.
     cells: Vec<Slot>,
-    out: Vec<Cand>,
+    left: usize,
+    /// How each cell was chosen (`STEP_*`).
+    steps: Vec<u8>,
+    /// The blank cells at the end that stand for the spaces after the row's last digits; a sum
+    /// whose total is one of them is not checked.
+    fills: usize,
+    /// Per sum: whether its parts are all counts, never negative, so that none exceeds what
+    /// its total leaves.
+    bounded: Vec<bool>,
+    /// Per piece: the fewest cells the pieces before it take, and their bytes.
+    before: Vec<(usize, usize)>,
+    /// The most bytes one cell takes.
+    widest: usize,
+    out: Vec<(Vec<u8>, Cand)>,
     nodes: usize,
 }
 
-impl Search<'_, '_> {
-    /// Fills cells from piece `p`, character `offset` of it.
-    fn run(&mut self, p: usize, offset: usize) {
-        self.nodes += 1;
-        if self.nodes >= SEARCH_LIMIT {
-            return;
+impl<'s, 'a> Search<'s, 'a> {
+    fn new(shape: &'s Shape<'s>, pieces: &'s [Piece<'a>], blanks: bool, trailing: usize) -> Self {
+        let n = shape.width();
+        let widest = shape.kinds.iter().map(|&k| cell_bytes(k)).max().unwrap_or(1);
+        let mut before = Vec::with_capacity(pieces.len());
+        let (mut least, mut bytes) = (0, 0);
+        for p in pieces {
+            before.push((least, bytes));
+            least += fewest_cells(p, piece_len(p), widest);
+            bytes += piece_len(p);
         }
-        let n = self.shape.width();
-        let c = self.cells.len();
-        let Some(piece) = self.pieces.get(p) else {
-            if c == n || self.blanks || n - c <= self.trailing {
-                let mut cells = self.cells.clone();
-                cells.resize(n, Slot::Known(None));
-                self.out.push(Cand { cells, penalty: 0.0 });
-            }
-            return;
-        };
-        // Every remaining piece needs at least one cell.
-        if n - c < self.pieces.len() - p {
-            return;
-        }
-        let gap = match piece {
-            Piece::Digits { gap, .. } if offset == 0 => *gap,
-            _ => 0,
-        };
-        if (self.blanks || self.gap_used < gap) && n - c > self.pieces.len() - p {
-            self.push(Slot::Known(None), p, offset, self.gap_used + 1);
-        }
-        let kind = self.shape.kinds.get(c).copied().unwrap_or(CellKind::Count);
-        match *piece {
-            Piece::Blank => self.push(Slot::Known(None), p + 1, 0, 0),
-            Piece::Digits { text, splittable, sign, .. } => {
-                let rest = text.get(offset..).unwrap_or("");
-                // Only a yearly change (本年增/减) is written with a sign.
-                let signed = offset == 0 && sign != Sign::None;
-                if signed && kind != CellKind::Change {
-                    return;
-                }
-                // A sum's total is known once its parts are: only its own digits can follow.
-                if let Some(total) = self.total_due(c).filter(|_| !signed) {
-                    let written = written_len(rest, total);
-                    if let Some(len) = written.filter(|&len| splittable || rest.len() == len) {
-                        let (np, no) = if len == rest.len() { (p + 1, 0) } else { (p, offset + len) };
-                        self.push(Slot::Known(Some(Decimal::from_int(total))), np, no, 0);
-                    }
-                    return;
-                }
-                let widest = max_digits(kind) + usize::from(kind == CellKind::Amount);
-                // A zero followed by a digit is a cell of its own: any longer cell would start
-                // with a leading zero, which `cell_value` refuses (the lengths skipped here are
-                // only those, so the search visits the same nodes).
-                let zero = rest.starts_with('0') && rest.as_bytes().get(1).is_some_and(u8::is_ascii_digit);
-                let widest = if zero { 1 } else { widest };
-                let lengths = if splittable { 1..=rest.len().min(widest) } else { rest.len()..=rest.len() };
-                for len in lengths {
-                    let Some(cell) = rest.get(..len) else { continue };
-                    let Some(v) = cell_value(cell, kind, signed && sign == Sign::Minus) else {
-                        continue;
-                    };
-                    let (np, no) = if len == rest.len() { (p + 1, 0) } else { (p, offset + len) };
-                    self.push(Slot::Known(Some(v)), np, no, 0);
-                    if self.nodes >= SEARCH_LIMIT {
-                        return;
-                    }
-                }
-            }
+        let counts = |s: &Sum| s.parts.clone().all(|i| shape.kinds.get(i) == Some(&CellKind::Count));
+        Search {
+            shape,
+            pieces,
+            blanks,
+            trailing,
+            cells: vec![Slot::Unknown; n],
+            left: n,
+            steps: vec![STEP_BLANK; n],
+            fills: 0,
+            bounded: shape.sums.iter().map(counts).collect(),
+            before,
+            widest,
+            out: Vec::new(),
+            nodes: 0,
         }
     }
 
-    /// The value cell `c` must have when it is the total of a sum whose parts are all filled.
-    fn total_due(&self, c: usize) -> Option<i64> {
-        let s = self.shape.sums.iter().find(|s| s.total == c)?;
-        s.parts.clone().try_fold(0i64, |acc, i| match self.cells.get(i)? {
-            Slot::Known(Some(d)) => acc.checked_add(d.as_int()?),
-            Slot::Known(None) => Some(acc),
-            Slot::Unknown => None,
+    /// Lists every split, in the order a search from the left would (see `STEP_BLANK`).
+    fn run(mut self) -> (Vec<Cand>, usize) {
+        self.trail(0);
+        let mut out = self.out;
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        (out.into_iter().map(|(_, c)| c).collect(), self.nodes)
+    }
+
+    /// Goes on from the row's end, `placed` blank cells already put in the spaces after its
+    /// last digits.
+    fn trail(&mut self, placed: usize) {
+        let Some(last) = self.pieces.len().checked_sub(1) else { return };
+        let end = self.pieces.get(last).map_or(0, piece_len);
+        self.at(last, end);
+        if (self.blanks || placed < self.trailing) && self.left > self.pieces.len() {
+            self.fills += 1;
+            self.place(Slot::Known(None), STEP_BLANK, |s| s.trail(placed + 1));
+            self.fills -= 1;
+        }
+    }
+
+    /// Fills cells, leftwards, from piece `p`'s first `end` bytes.
+    fn at(&mut self, p: usize, end: usize) {
+        self.nodes += 1;
+        let (Some(piece), Some(&(need, bytes))) = (self.pieces.get(p), self.before.get(p)) else { return };
+        if self.nodes >= SEARCH_LIMIT || self.left < need + fewest_cells(piece, end, self.widest) {
+            return;
+        }
+        let Some(i) = self.left.checked_sub(1) else { return };
+        // What the parts of the sum cell `i` is in still have to make up, once its total is
+        // read: none of them holds more digits than that, and the first holds exactly that.
+        let due = self.most(i);
+        if let Some((s, most)) = due {
+            let first = s.parts.start;
+            let cap = (i + 1 - first) * decimal_len(most) + first * self.widest;
+            if bytes + end > cap {
+                return;
+            }
+            // A number is its digits' sum modulo 9, so when this sum's parts take every digit
+            // left, those digits add up to its total modulo 9, however they are split: a total
+            // that fails this is not the row's.
+            if first == 0 && i + 1 == s.parts.end {
+                let before = self.pieces.get(..p).unwrap_or(&[]).iter().map(|q| q.digits(usize::MAX));
+                if (before.sum::<i64>() + piece.digits(end)).rem_euclid(9) != most.rem_euclid(9) {
+                    return;
+                }
+            }
+        }
+        let Piece::Digits { text, splittable, sign, .. } = *piece else {
+            self.place(Slot::Known(None), STEP_BLANK_PIECE, |s| s.between(p, 0));
+            return;
+        };
+        // Where cells may be blank anywhere, a blank cell may stand inside digits run together.
+        if self.blanks && 0 < end && end < text.len() && self.left > need + 1 {
+            self.place(Slot::Known(None), STEP_BLANK, |s| s.at(p, end));
+        }
+        let kind = self.shape.kinds.get(i).copied().unwrap_or(CellKind::Count);
+        let lengths = match (splittable, due) {
+            (true, Some((s, most))) if s.parts.start == i => {
+                let len = decimal_len(most);
+                len..=len.min(end)
+            }
+            (true, _) => 1..=end.min(cell_bytes(kind)),
+            (false, _) if end == text.len() => end..=end,
+            (false, _) => return,
+        };
+        for len in lengths {
+            // A cell of more digits than its sum leaves (and no leading zero) holds more.
+            if due.is_some_and(|(_, m)| len > decimal_len(m)) || self.nodes >= SEARCH_LIMIT {
+                break;
+            }
+            let start = end - len;
+            let Some(cell) = text.get(start..end) else { continue };
+            // Only a yearly change (本年增/减) is written with a sign, which goes with the first
+            // cell of its digits.
+            let signed = start == 0 && sign != Sign::None;
+            if signed && kind != CellKind::Change {
+                continue;
+            }
+            let Some(v) = cell_value(cell, kind, signed && sign == Sign::Minus) else { continue };
+            let step = STEP_DIGITS.saturating_add(u8::try_from(len).unwrap_or(u8::MAX));
+            self.place(
+                Slot::Known(Some(v)),
+                step,
+                |s| if start == 0 { s.between(p, 0) } else { s.at(p, start) },
+            );
+        }
+    }
+
+    /// Goes on left of piece `q`, whose digits are all placed, with `placed` blank cells put
+    /// in the spaces before it.
+    fn between(&mut self, q: usize, placed: usize) {
+        if q == 0 && self.left == 0 {
+            self.out.push((self.steps.clone(), Cand { cells: self.cells.clone(), penalty: 0.0 }));
+            return;
+        }
+        let gap = match self.pieces.get(q) {
+            Some(Piece::Digits { gap, .. }) => *gap,
+            _ => 0,
+        };
+        if (self.blanks || placed < gap) && self.left > q {
+            self.place(Slot::Known(None), STEP_BLANK, |s| s.between(q, placed + 1));
+        }
+        if let Some(p) = q.checked_sub(1) {
+            let end = self.pieces.get(p).map_or(0, piece_len);
+            self.at(p, end);
+        }
+    }
+
+    /// Puts `slot` in the next cell leftwards and, if the row's sums allow it, goes on.
+    fn place(&mut self, slot: Slot, step: u8, then: impl FnOnce(&mut Self)) {
+        let Some(i) = self.left.checked_sub(1) else { return };
+        if let (Some(c), Some(s)) = (self.cells.get_mut(i), self.steps.get_mut(i)) {
+            (*c, *s) = (slot, step);
+        }
+        self.left = i;
+        if self.sums_allow(i) {
+            then(self);
+        }
+        self.left = i + 1;
+        if let Some(c) = self.cells.get_mut(i) {
+            *c = Slot::Unknown;
+        }
+    }
+
+    /// Whether the sums cell `i` takes part in still hold, or may: a sum is checked once its
+    /// cells are all placed; before, its parts placed must not exceed its total.
+    fn sums_allow(&self, i: usize) -> bool {
+        self.checked().all(|(s, bounded)| {
+            if i == s.parts.start.min(s.total) {
+                sum_holds(&self.cells, s) != Some(false)
+            } else {
+                !(bounded && s.parts.contains(&i)) || self.left_of(s, i).is_none_or(|m| m >= 0)
+            }
         })
     }
 
-    /// Places `slot` in the next cell and goes on from piece `p`, character `offset`, with
-    /// `gap_used` blank cells placed in the spaces before it.
-    fn push(&mut self, slot: Slot, p: usize, offset: usize, gap_used: usize) {
-        self.cells.push(slot);
-        let c = self.cells.len() - 1;
-        let ok =
-            self.shape.sums.iter().filter(|s| s.total == c).all(|s| sum_holds(&self.cells, s) != Some(false));
-        if ok && self.cells.len() <= self.shape.width() {
-            let outer = std::mem::replace(&mut self.gap_used, gap_used);
-            self.run(p, offset);
-            self.gap_used = outer;
-        }
-        self.cells.pop();
+    /// The most cell `i`, next to be placed, may hold: what its sum's total leaves once the
+    /// parts after it are taken, when the parts are counts and the total is placed; and the
+    /// sum's first part.
+    fn most(&self, i: usize) -> Option<(&'s Sum, i64)> {
+        let (s, _) = self.checked().find(|(s, bounded)| *bounded && s.parts.contains(&i))?;
+        Some((s, self.left_of(s, i + 1)?))
+    }
+
+    /// The row's sums but those whose total is a blank standing for the spaces after the
+    /// row's last digits, which nothing checks; and whether each is bounded.
+    fn checked(&self) -> impl Iterator<Item = (&'s Sum, bool)> + '_ {
+        let unchecked = self.cells.len() - self.fills;
+        self.shape.sums.iter().zip(self.bounded.iter().copied()).filter(move |(s, _)| s.total < unchecked)
+    }
+
+    /// The total of `s` less its parts from cell `from` on, when they are all placed.
+    fn left_of(&self, s: &Sum, from: usize) -> Option<i64> {
+        let int = |i: usize| match self.cells.get(i)? {
+            Slot::Known(v) => v.map_or(Some(0), |d| d.as_int()),
+            Slot::Unknown => None,
+        };
+        (from..s.parts.end).try_fold(int(s.total)?, |acc, i| acc.checked_sub(int(i)?))
     }
 }
 
-/// The length of `value` written in decimal at the start of `digits`, if it is written there:
-/// what `digits.starts_with(&value.to_string())` says, without a string for every node of the
-/// search. `value` has `len` digits, so `len` digits that read as it have no leading zero.
-fn written_len(digits: &str, value: i64) -> Option<usize> {
-    let len = match value {
-        0 => 1,
-        1.. => value.ilog10() as usize + 1,
-        _ => return None,
-    };
-    let mut rest = value;
-    for b in digits.get(..len)?.bytes().rev() {
-        if i64::from(b) - i64::from(b'0') != rest % 10 {
-            return None;
+impl Piece<'_> {
+    /// The sum of the digits in the first `end` bytes.
+    fn digits(&self, end: usize) -> i64 {
+        match self {
+            Piece::Blank => 0,
+            Piece::Digits { text, .. } => {
+                let head = text.as_bytes().get(..end.min(text.len())).unwrap_or(&[]);
+                head.iter().filter(|b| b.is_ascii_digit()).map(|b| i64::from(b - b'0')).sum()
+            }
         }
-        rest /= 10;
     }
-    Some(len)
+}
+
+/// The bytes of `p`'s digits.
+fn piece_len(p: &Piece<'_>) -> usize {
+    match p {
+        Piece::Blank => 0,
+        Piece::Digits { text, .. } => text.len(),
+    }
+}
+
+/// The fewest cells the first `end` bytes of piece `p` take, cells of at most `widest` bytes.
+fn fewest_cells(p: &Piece<'_>, end: usize, widest: usize) -> usize {
+    match p {
+        Piece::Digits { splittable: true, .. } => end.div_ceil(widest.max(1)),
+        _ => 1,
+    }
+}
+
+/// The most bytes a cell of `kind` takes: its digits, and an amount's decimal point.
+fn cell_bytes(kind: CellKind) -> usize {
+    max_digits(kind) + usize::from(kind == CellKind::Amount)
+}
+
+/// How many digits `value`, not negative, is written with.
+fn decimal_len(value: i64) -> usize {
+    value.checked_ilog10().map_or(1, |l| l as usize + 1)
 }
 
 /// The value of glued digits `cell` as one cell of `kind`, if it can be one: no leading zero,
@@ -947,16 +1078,6 @@ mod tests {
         let (_, c, doubtful) = readings_with("/ / 0 / / / / / 0", Source::Tsv, Some(2));
         assert_eq!(c, [["0", "_", "_", "_", "_", "_", "0"]]);
         assert!(!doubtful);
-    }
-
-    #[test]
-    fn a_total_is_found_written_as_its_string_would_be() {
-        for (digits, value) in
-            [("300", 30), ("300", 300), ("0", 0), ("05", 5), ("12", -1), ("7", 70), ("+5", 5)]
-        {
-            let by_string = digits.starts_with(&value.to_string()).then(|| value.to_string().len());
-            assert_eq!(written_len(digits, value), by_string, "{digits} {value}");
-        }
     }
 
     #[test]
