@@ -616,6 +616,8 @@ const STEP_BLANK: u8 = 0;
 const STEP_BLANK_PIECE: u8 = 1;
 /// Digits: this plus their length.
 const STEP_DIGITS: u8 = 1;
+/// The bits of a step in a split's place in the list (`Search::order`); steps stay below 32.
+const STEP_BITS: u32 = 5;
 
 /// The search for a row's splits. It runs from the row's right end: every total in the
 /// template stands after its parts, so it is read before them and bounds them — a part larger
@@ -632,8 +634,10 @@ struct Search<'s, 'a> {
     /// The row, filled from the right: `cells[..left]` are still `Unknown`.
     cells: Vec<Slot>,
     left: usize,
-    /// How each cell was chosen (`STEP_*`).
-    steps: Vec<u8>,
+    /// How the cells placed were chosen, as the split's place in the list: each cell's step
+    /// (`STEP_*`) in `STEP_BITS` bits, the first cell's highest. (Only the last 25 cells of a
+    /// row count; the template's rows have 15 at most.)
+    order: u128,
     /// The blank cells at the end that stand for the spaces after the row's last digits; a sum
     /// whose total is one of them is not checked.
     fills: usize,
@@ -644,7 +648,7 @@ struct Search<'s, 'a> {
     before: Vec<(usize, usize)>,
     /// The most bytes one cell takes.
     widest: usize,
-    out: Vec<(Vec<u8>, Cand)>,
+    out: Vec<(u128, Cand)>,
     nodes: usize,
 }
 
@@ -667,7 +671,7 @@ impl<'s, 'a> Search<'s, 'a> {
             trailing,
             cells: vec![Slot::Unknown; n],
             left: n,
-            steps: vec![STEP_BLANK; n],
+            order: 0,
             fills: 0,
             bounded: shape.sums.iter().map(counts).collect(),
             before,
@@ -681,7 +685,7 @@ impl<'s, 'a> Search<'s, 'a> {
     fn run(mut self) -> (Vec<Cand>, usize) {
         self.trail(0);
         let mut out = self.out;
-        out.sort_by(|a, b| a.0.cmp(&b.0));
+        out.sort_by_key(|o| o.0);
         (out.into_iter().map(|(_, c)| c).collect(), self.nodes)
     }
 
@@ -743,9 +747,10 @@ impl<'s, 'a> Search<'s, 'a> {
             (false, _) if end == text.len() => end..=end,
             (false, _) => return,
         };
+        // A cell of more digits than its sum leaves (and no leading zero) holds more.
+        let longest = due.map_or(usize::MAX, |(_, m)| decimal_len(m));
         for len in lengths {
-            // A cell of more digits than its sum leaves (and no leading zero) holds more.
-            if due.is_some_and(|(_, m)| len > decimal_len(m)) || self.nodes >= SEARCH_LIMIT {
+            if len > longest || self.nodes >= SEARCH_LIMIT {
                 break;
             }
             let start = end - len;
@@ -770,7 +775,7 @@ impl<'s, 'a> Search<'s, 'a> {
     /// in the spaces before it.
     fn between(&mut self, q: usize, placed: usize) {
         if q == 0 && self.left == 0 {
-            self.out.push((self.steps.clone(), Cand { cells: self.cells.clone(), penalty: 0.0 }));
+            self.out.push((self.order, Cand { cells: self.cells.clone(), penalty: 0.0 }));
             return;
         }
         let gap = match self.pieces.get(q) {
@@ -789,14 +794,18 @@ impl<'s, 'a> Search<'s, 'a> {
     /// Puts `slot` in the next cell leftwards and, if the row's sums allow it, goes on.
     fn place(&mut self, slot: Slot, step: u8, then: impl FnOnce(&mut Self)) {
         let Some(i) = self.left.checked_sub(1) else { return };
-        if let (Some(c), Some(s)) = (self.cells.get_mut(i), self.steps.get_mut(i)) {
-            (*c, *s) = (slot, step);
+        if let Some(c) = self.cells.get_mut(i) {
+            *c = slot;
         }
+        let shift = STEP_BITS.saturating_mul(u32::try_from(self.cells.len() - 1 - i).unwrap_or(u32::MAX));
+        let bits = u128::from(step.min(31)).checked_shl(shift).unwrap_or(0);
+        self.order += bits;
         self.left = i;
         if self.sums_allow(i) {
             then(self);
         }
         self.left = i + 1;
+        self.order -= bits;
         if let Some(c) = self.cells.get_mut(i) {
             *c = Slot::Unknown;
         }
@@ -897,24 +906,21 @@ fn cell_value(cell: &str, kind: CellKind, negative: bool) -> Option<Decimal> {
 /// (counts in one row are of similar size), and a yearly change (本年增/减) is usually small
 /// beside the counts around it.
 fn implausibility(cells: &[Slot], shape: &Shape<'_>) -> f32 {
-    let lens: Vec<f32> = cells
-        .iter()
-        .zip(shape.kinds)
-        .map(|(s, k)| match (s, k) {
+    // Read for every split of a row, thousands at times: the lengths are walked, not collected.
+    let lens = || {
+        cells.iter().zip(shape.kinds).map(|(s, &k)| match (s, k) {
             (Slot::Known(Some(d)), CellKind::Change) => {
                 // Count a change as short, so it does not pull the others' mean.
-                (d.display_len() as f32 - 1.0).max(0.0) * 2.0
+                ((d.display_len() as f32 - 1.0).max(0.0) * 2.0, k)
             }
-            (Slot::Known(Some(d)), _) => d.display_len() as f32,
-            _ => 1.0,
+            (Slot::Known(Some(d)), _) => (d.display_len() as f32, k),
+            _ => (1.0, k),
         })
-        .collect();
-    let counted: Vec<f32> =
-        lens.iter().zip(shape.kinds).filter(|(_, k)| **k != CellKind::Change).map(|(l, _)| *l).collect();
-    let mean = counted.iter().sum::<f32>() / counted.len().max(1) as f32;
-    let spread: f32 = counted.iter().map(|l| (l - mean).powi(2)).sum();
-    let change: f32 =
-        lens.iter().zip(shape.kinds).filter(|(_, k)| **k == CellKind::Change).map(|(l, _)| *l).sum();
+    };
+    let counted = || lens().filter(|(_, k)| *k != CellKind::Change).map(|(l, _)| l);
+    let mean = counted().sum::<f32>() / counted().count().max(1) as f32;
+    let spread: f32 = counted().map(|l| (l - mean).powi(2)).sum();
+    let change: f32 = lens().filter(|(_, k)| *k == CellKind::Change).map(|(l, _)| l).sum();
     spread + change
 }
 
