@@ -224,15 +224,15 @@ pub(crate) fn read(text: &str, toks: &[&Tok], shape: &Shape<'_>, hints: Hints<'_
     // Digits split or cells placed beside a no-break space that may have been a blank cell.
     let nbsp = toks.iter().any(|t| matches!(&t.kind, Kind::Val(Some(n)) if n.nbsp_beside));
     let doubtful = doubtful || nbsp;
-    let missing = place_missing(toks, shape);
     if !glued.is_empty() {
         // A split is evidence only when the row's own sums check it; without sums, or in text
         // that hides blank cells, the same digits may as well be whole cells with others blank.
         if shape.sums.is_empty() || hidden {
-            glued.extend(missing);
+            glued.extend(place_missing(toks, shape));
         }
         return Reading { cands: glued, how: How::Glued, doubtful };
     }
+    let missing = place_missing(toks, shape);
     if hidden {
         let mut spread = spread(toks, shape);
         if !spread.is_empty() {
