@@ -140,7 +140,24 @@ fn corpus_cells_are_exact_or_flagged() {
 /// where they stand when a full row shows the columns, and flagged when nothing does.
 #[test]
 fn pdf_text_with_blank_cells_is_exact_or_flagged() {
-    assert_exact_or_flagged("pdf", "pdf/gold", false);
+    let total = assert_exact_or_flagged("pdf", "pdf/gold", false);
+    assert!(total.exact * 100 >= total.cells * 95, "fewer than 95% of pdf cells exact");
+}
+
+/// pdftotext's reading order of a table 三 whose first column and other columns were two flows
+/// of text: thirteen rows with one number beside each label, then the other six columns of all
+/// thirteen, column by column. The row sums say so, and the rows are read whole.
+#[test]
+fn a_table_read_in_two_flows_is_rebuilt_column_by_column() {
+    let (input, gold) = cases("pdf", "pdf/gold")
+        .into_iter()
+        .find(|(p, _)| p.to_string_lossy().contains("trs_2021_pdftotext_plain"))
+        .unwrap();
+    let report = parse(&input);
+    assert_eq!(report["requests"], gold["requests"]);
+    let doubted = report["uncertain"].as_array().unwrap().iter().filter_map(Value::as_str);
+    assert_eq!(doubted.filter(|c| c.starts_with("requests.")).count(), 0);
+    assert_eq!(report["layout"]["requests"], "column_major");
 }
 
 /// Word documents converted by pandoc (multiline and grid tables, plain text) and to GitHub

@@ -388,6 +388,12 @@ fn observe<'t>(text: &str, segs: &[Segment<'t>], unwritten: bool) -> Vec<Obs<'t>
                 label = whole.get(cut..).unwrap_or("").to_string();
             }
         }
+        if columns_after(text, &seg.vals, &mut out) {
+            if let Some(last) = out.last_mut() {
+                (last.label, last.at, last.label_col) = (label, seg.at, seg.label_col);
+            }
+            continue;
+        }
         let mut rows = physical_rows(&seg.vals);
         // A PDF extractor prints a tall row's cells on the lines where each is centred, so
         // the rest of a row short of cells may come after a piece of label text (the end of
@@ -448,6 +454,65 @@ fn physical_rows<'t>(vals: &[&'t Tok]) -> Vec<(Vec<&'t Tok>, Option<usize>)> {
         }
     }
     merged
+}
+
+/// A table whose first columns and other columns an extractor read as separate flows of text
+/// (pdftotext's reading order, a table across two text boxes): `k` rows show only their first
+/// `m` cells beside their labels, and beside the last row's label come the other columns' cells
+/// of all `k` rows, column by column, with that row's own `m` before or after them. `vals` are
+/// the last row's values; when they number `m + k × (7 − m)`, the `k − 1` rows before them show
+/// `m` values each (and the row above those does not), and the row sums hold with the columns
+/// read that way, one way only, and better than row by row, the `k` rows are rebuilt in place:
+/// the last is pushed onto `out`, without its label.
+fn columns_after<'t>(text: &str, vals: &[&'t Tok], out: &mut Vec<Obs<'t>>) -> bool {
+    let Some(m) = out.last().map(|o| o.vals.len()).filter(|&m| 0 < m && m < COLS) else { return false };
+    let short = |o: &Obs<'_>| o.origin == Origin::Row && o.split.is_none() && o.vals.len() == m;
+    let k = (vals.len().saturating_sub(m)) / (COLS - m);
+    if vals.len() <= COLS || (vals.len() - m) % (COLS - m) != 0 || k < 2 {
+        return false;
+    }
+    let Some(start) = out.len().checked_sub(k - 1) else { return false };
+    let run_ends = start.checked_sub(1).and_then(|s| out.get(s)).is_none_or(|o| !short(o));
+    if !run_ends || !out.get(start..).is_some_and(|run| run.iter().all(short)) {
+        return false;
+    }
+    let obeys = |row: &Vec<&Tok>| {
+        let rd = cells::read(text, row, &SHAPE, Hints::default());
+        rd.how == How::Exact && rd.cands.iter().all(|c| cells::obeys_sums(&c.cells, &SHAPE))
+    };
+    // The rows with the last one's own values first or last, its other columns read column by
+    // column, and row by row for comparison.
+    let read = |own: &[&'t Tok], tail: &[&'t Tok]| {
+        let first = |r: usize| out.get(start + r).map_or(own, |o| o.vals.as_slice()).iter().copied();
+        let rebuild = |at: &dyn Fn(usize, usize) -> usize| -> Vec<Vec<&'t Tok>> {
+            let rest = |r: usize| (0..COLS - m).filter_map(move |c| tail.get(at(r, c)).copied());
+            (0..k).map(|r| first(r).chain(rest(r)).collect()).collect()
+        };
+        let by_cols = rebuild(&|r, c| c * k + r);
+        let by_rows = rebuild(&|r, c| r * (COLS - m) + c);
+        let better = sums_holding(text, &by_cols) > sums_holding(text, &by_rows);
+        (by_cols.iter().all(obeys) && better).then_some(by_cols)
+    };
+    let (front, back) = (vals.split_at(m), vals.split_at(vals.len() - m));
+    let mut readings = [read(front.0, front.1), read(back.1, back.0)].into_iter().flatten();
+    let (Some(by_cols), None) = (readings.next(), readings.next()) else {
+        return false;
+    };
+    let mut rows = by_cols.into_iter();
+    for (o, vals) in out.iter_mut().skip(start).zip(rows.by_ref()) {
+        (o.vals, o.origin) = (vals, Origin::ColumnMajor);
+    }
+    for vals in rows {
+        out.push(Obs {
+            label: String::new(),
+            vals,
+            at: 0,
+            origin: Origin::ColumnMajor,
+            split: None,
+            label_col: None,
+        });
+    }
+    true
 }
 
 /// Several rows' values after one label: row by row, or column by column when the label text
