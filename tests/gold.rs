@@ -144,20 +144,32 @@ fn pdf_text_with_blank_cells_is_exact_or_flagged() {
     assert!(total.exact * 100 >= total.cells * 95, "fewer than 95% of pdf cells exact");
 }
 
+/// The report of the pdf fixture `name`, whose table 三 must be read whole: every cell exact,
+/// none uncertain.
+fn requests_read_whole(name: &str) -> Value {
+    let (input, gold) =
+        cases("pdf", "pdf/gold").into_iter().find(|(p, _)| p.to_string_lossy().contains(name)).unwrap();
+    let report = parse(&input);
+    assert_eq!(report["requests"], gold["requests"]);
+    let doubted = report["uncertain"].as_array().unwrap().iter().filter_map(Value::as_str);
+    assert_eq!(doubted.filter(|c| c.starts_with("requests.")).count(), 0);
+    report
+}
+
 /// pdftotext's reading order of a table 三 whose first column and other columns were two flows
 /// of text: thirteen rows with one number beside each label, then the other six columns of all
 /// thirteen, column by column. The row sums say so, and the rows are read whole.
 #[test]
 fn a_table_read_in_two_flows_is_rebuilt_column_by_column() {
-    let (input, gold) = cases("pdf", "pdf/gold")
-        .into_iter()
-        .find(|(p, _)| p.to_string_lossy().contains("trs_2021_pdftotext_plain"))
-        .unwrap();
-    let report = parse(&input);
-    assert_eq!(report["requests"], gold["requests"]);
-    let doubted = report["uncertain"].as_array().unwrap().iter().filter_map(Value::as_str);
-    assert_eq!(doubted.filter(|c| c.starts_with("requests.")).count(), 0);
+    let report = requests_read_whole("trs_2021_pdftotext_plain");
     assert_eq!(report["layout"]["requests"], "column_major");
+}
+
+/// `pdftotext -raw` prints a tall row on three lines: its first number beside the label, the
+/// next five, the total (`3.补正后申请内容仍不明确 0` / `0 0 0 0 0` / `0`).
+#[test]
+fn a_row_printed_on_three_lines_is_joined() {
+    requests_read_whole("trs_2021_pdftotext_raw");
 }
 
 /// Word documents converted by pandoc (multiline and grid tables, plain text) and to GitHub

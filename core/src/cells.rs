@@ -296,7 +296,8 @@ fn positioned(text: &str, toks: &[&Tok], shape: &Shape<'_>, placed: &[usize]) ->
 
 /// The readings of a row whose values a PDF extractor printed on two lines (`7 … 7` above
 /// `0 0 0 0 0`): each line keeps its order, but where the second line's values fall between
-/// the first's is open, so every interleaving is a candidate and every cell doubtful. The
+/// the first's is open, so every interleaving is a candidate and every cell doubtful (unless
+/// they all read the same). The
 /// interleaving the columns of the numbers on their lines give, when they give one, is the
 /// likeliest.
 pub(crate) fn interleaved(first: &[&Tok], second: &[&Tok], shape: &Shape<'_>) -> Reading {
@@ -328,7 +329,9 @@ pub(crate) fn interleaved(first: &[&Tok], second: &[&Tok], shape: &Shape<'_>) ->
             }
         }
     });
-    Reading { cands, how: How::Reordered, doubtful: true }
+    // Interleavings that all read the same (a row of zeros) leave nothing in doubt.
+    let doubtful = cands.len() > 1;
+    Reading { cands, how: How::Reordered, doubtful }
 }
 
 /// Readings that keep `n` consecutive tokens and drop only blanks around them.

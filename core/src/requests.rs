@@ -429,9 +429,9 @@ fn observe<'t>(text: &str, segs: &[Segment<'t>], unwritten: bool) -> Vec<Obs<'t>
     out
 }
 
-/// Cuts a segment's values where the source starts a new row, and joins back a row that a
-/// stray line break cut in two. A row joined from two lines of aligned text comes with the
-/// length of its first line: the lines' values may interleave.
+/// Cuts a segment's values where the source starts a new row, and joins back a row that line
+/// breaks cut in pieces. A row joined from two lines of aligned text comes with the length of
+/// its first line: the lines' values may interleave.
 fn physical_rows<'t>(vals: &[&'t Tok]) -> Vec<(Vec<&'t Tok>, Option<usize>)> {
     let mut pieces: Vec<Vec<&'t Tok>> = Vec::new();
     for (i, &t) in vals.iter().enumerate() {
@@ -443,14 +443,25 @@ fn physical_rows<'t>(vals: &[&'t Tok]) -> Vec<(Vec<&'t Tok>, Option<usize>)> {
         }
     }
     let mut merged: Vec<(Vec<&'t Tok>, Option<usize>)> = Vec::new();
-    for p in pieces {
-        match merged.last_mut() {
-            Some((prev, split)) if prev.len() < COLS && prev.len() + p.len() == COLS => {
-                let aligned = prev.iter().chain(&p).all(|t| t.source == Source::Aligned);
-                *split = aligned.then_some(prev.len());
-                prev.extend(p);
-            }
-            _ => merged.push((p, None)),
+    let mut i = 0;
+    while let Some(p) = pieces.get(i) {
+        // The lines that make up exactly one row, each short of it: a PDF extractor's reading
+        // order may print a row as its first number beside the label, the next five, the total.
+        let mut len = p.len();
+        let mut end = i + 1;
+        while let Some(q) = pieces.get(end).filter(|q| len < COLS && len + q.len() <= COLS) {
+            len += q.len();
+            end += 1;
+        }
+        let lines = pieces.get(i..end).unwrap_or(&[]);
+        let aligned = lines.iter().flatten().all(|t| t.source == Source::Aligned);
+        // Aligned text's lines may interleave their values: only two are joined, as read.
+        if len == COLS && lines.len() > 1 && !(aligned && lines.len() > 2) {
+            merged.push((lines.concat(), aligned.then_some(p.len())));
+            i = end;
+        } else {
+            merged.push((p.clone(), None));
+            i += 1;
         }
     }
     merged
