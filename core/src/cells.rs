@@ -153,17 +153,19 @@ pub(crate) fn read(text: &str, toks: &[&Tok], shape: &Shape<'_>, hints: Hints<'_
             r.get(from..from + n)
         });
         let moved = ruled.is_some() && hints.rule_from.is_some_and(|f| f.1);
-        let named =
-            || hints.names.filter(|w| w.len() == n).and_then(|w| crate::columns::place_under(toks, w));
+        let names = hints.names.filter(|w| w.len() == n);
+        let named = || names.and_then(|w| crate::columns::place_under(toks, w));
         let modelled = || columns.filter(|m| m.len() == n).and_then(|m| crate::columns::place(toks, m));
-        let (placed, loose) = match ruled {
-            Some(extents) => (crate::columns::place_within(toks, extents), moved),
+        let centres = |extents: &[(u32, u32)]| extents.iter().map(|&(s, e)| (s + e) as f32 / 2.0).collect();
+        let (placed, loose, centres): (_, _, Vec<f32>) = match ruled {
+            Some(extents) => (crate::columns::place_within(toks, extents), moved, centres(extents)),
             None => match named() {
-                Some(p) => (Some(p), false),
-                None => (modelled(), hints.loose),
+                Some(p) => (Some(p), false, names.map(centres).unwrap_or_default()),
+                None => (modelled(), hints.loose, columns.map(<[f32]>::to_vec).unwrap_or_default()),
             },
         };
-        if let Some(mut reading) = placed.and_then(|p| positioned(text, toks, shape, p.as_slice())) {
+        if let Some(mut reading) = placed.and_then(|p| positioned(text, toks, shape, p.as_slice(), &centres))
+        {
             reading.doubtful |= loose;
             return reading;
         }
@@ -270,21 +272,37 @@ fn spread(toks: &[&Tok], shape: &Shape<'_>) -> Vec<Cand> {
     out
 }
 
-/// The reading of a short row of aligned text whose numbers stand under their columns: the
-/// other cells are blank, as the source shows them. But a row that lost its spaces (`25502`
-/// for `25 50 2`, `减10` for `减1 0`) stands under its first column as one number: in a row
-/// no sum checks, digits beside a blank cell may be that cell's too.
-fn positioned(text: &str, toks: &[&Tok], shape: &Shape<'_>, placed: &[usize]) -> Option<Reading> {
+/// The reading of a short row of aligned text whose numbers stand under their columns (at
+/// `centres`): the other cells are blank, as the source shows them. But a row that lost its
+/// spaces (`25502` for `25 50 2`, `减10` for `减1 0`) stands under its first column as one
+/// number: in a row no sum checks, digits before a blank cell may be that cell's too, and
+/// digits after one, when they start on its side of the way to their own column.
+fn positioned(
+    text: &str,
+    toks: &[&Tok],
+    shape: &Shape<'_>,
+    placed: &[usize],
+    centres: &[f32],
+) -> Option<Reading> {
     let mut cells = vec![Slot::Known(None); shape.width()];
     for (t, &c) in toks.iter().zip(placed) {
         *cells.get_mut(c)? = Slot::Known(value(t, *shape.kinds.get(c)?).ok()?);
     }
     let blank = |c: usize| cells.get(c) == Some(&Slot::Known(None));
+    // Whether the token starts nearer the column before its own than its own, as the first
+    // cell's digits of a row run together would; unknown positions are.
+    let starts_left = |t: &Tok, c: usize| {
+        let mid = c.checked_sub(1).and_then(|b| Some((centres.get(b)? + centres.get(c)?) / 2.0));
+        match (t.x, mid) {
+            (Some((s, _)), Some(mid)) => (s as f32) < mid,
+            _ => true,
+        }
+    };
     let may_hold_blanks = |(t, &c): (&&Tok, &usize)| match &t.kind {
         Kind::Val(Some(n)) => {
             text.get(n.digits.0..n.digits.1)
                 .is_some_and(|d| d.len() > 1 && d.bytes().all(|b| b.is_ascii_digit()))
-                && (blank(c + 1) || c.checked_sub(1).is_some_and(blank))
+                && (blank(c + 1) || c.checked_sub(1).is_some_and(blank) && starts_left(t, c))
         }
         _ => false,
     };
@@ -1014,6 +1032,28 @@ mod tests {
             r.cands.iter().filter(|c| obeys_sums(&c.cells, &Shape { kinds: SEVEN, sums: &sums })).count(),
             6
         );
+    }
+
+    #[test]
+    fn a_number_after_a_blank_cell_is_doubted_only_if_it_may_have_run_into_its_column() {
+        // Table 二's three columns, centred at 10, 20.5 and 30.5; no sum checks the row.
+        let kinds = [CellKind::Count; 3];
+        let shape = Shape { kinds: &kinds, sums: &[] };
+        let centres = [10.0, 20.5, 30.5];
+        let read_at = |first: (u32, u32), digits: &str| {
+            let s = format!("{digits} 0");
+            let mut t = toks(&s, Source::Aligned);
+            for (t, x) in t.iter_mut().zip([first, (30, 31)]) {
+                (t.x, t.hides_blanks) = (Some(x), true);
+            }
+            let refs: Vec<&Tok> = t.iter().collect();
+            let r = read(&s, &refs, &shape, Hints { columns: Some(&centres), ..Hints::default() });
+            (r.how, r.doubtful)
+        };
+        // `_ 10 0`: `10` starts in its own column, so its `1` was never the blank cell's.
+        assert_eq!(read_at((20, 22), "10"), (How::Positioned, false));
+        // Starting nearer the first column, it may be that column's digits run into its own.
+        assert_eq!(read_at((15, 19), "1000"), (How::Positioned, true));
     }
 
     #[test]
