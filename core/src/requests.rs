@@ -388,7 +388,7 @@ fn observe<'t>(text: &str, segs: &[Segment<'t>], unwritten: bool) -> Vec<Obs<'t>
                 label = whole.get(cut..).unwrap_or("").to_string();
             }
         }
-        if columns_after(text, &seg.vals, &mut out) {
+        if read_two_flows(text, &seg.vals, &mut out) {
             if let Some(last) = out.last_mut() {
                 (last.label, last.at, last.label_col) = (label, seg.at, seg.label_col);
             }
