@@ -475,7 +475,7 @@ fn physical_rows<'t>(vals: &[&'t Tok]) -> Vec<(Vec<&'t Tok>, Option<usize>)> {
 /// `m` values each (and the row above those does not), and the row sums hold with the columns
 /// read that way, one way only, and better than row by row, the `k` rows are rebuilt in place:
 /// the last is pushed onto `out`, without its label.
-fn columns_after<'t>(text: &str, vals: &[&'t Tok], out: &mut Vec<Obs<'t>>) -> bool {
+fn read_two_flows<'t>(text: &str, vals: &[&'t Tok], out: &mut Vec<Obs<'t>>) -> bool {
     let Some(m) = out.last().map(|o| o.vals.len()).filter(|&m| 0 < m && m < COLS) else { return false };
     let short = |o: &Obs<'_>| o.origin == Origin::Row && o.split.is_none() && o.vals.len() == m;
     let k = (vals.len().saturating_sub(m)) / (COLS - m);
