@@ -1068,6 +1068,20 @@ mod tests {
     }
 
     #[test]
+    fn long_glued_rows_are_split_within_the_bound() {
+        // Six parts and their total, 32 digits: read from the left, every split of the parts
+        // was tried before the total checked one, past the bound; from the right, the total
+        // bounds the parts.
+        let parts = [1234, 56789, 4321, 98765, 1111, 2222];
+        let row: Vec<i64> = parts.iter().copied().chain([parts.iter().sum()]).collect();
+        let digits: String = row.iter().map(i64::to_string).collect();
+        assert_eq!(digits.len(), 32);
+        let (how, cands, doubtful) = readings_with(&digits, Source::Aligned, None);
+        assert_eq!((how, doubtful), (How::Glued, false));
+        assert!(cands.contains(&row.iter().map(i64::to_string).collect()), "{cands:?}");
+    }
+
+    #[test]
     fn spaces_in_text_that_hides_blanks_may_hold_blank_cells() {
         // 15 21 27 _ _ 10 73, a blank cell written as a space: 1 52 1 2 7 10 73 holds the sum
         // too, and the spaces say the blanks may be there.
