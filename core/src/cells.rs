@@ -197,12 +197,16 @@ pub(crate) fn read(text: &str, toks: &[&Tok], shape: &Shape<'_>, hints: Hints<'_
                 return match on_grid {
                     // A row moved against its header by a lost cell before its label still
                     // fits the grid; its sum, broken on the grid but whole one column over,
-                    // says it may have moved.
+                    // says it may have moved. (Or the report broke the sum: where the table's
+                    // arithmetic cannot tell, the grid's reading is the likelier.)
                     Some((_, cells))
                         if !obeys_sums(&cells, shape)
                             && windows.iter().any(|w| obeys_sums(&w.cells, shape)) =>
                     {
-                        Reading { cands: windows, how: How::Window, doubtful: true }
+                        let off_grid = |w: &Cand| if w.cells == cells { 0.0 } else { 0.5 };
+                        let cands =
+                            windows.into_iter().map(|w| Cand { penalty: off_grid(&w), ..w }).collect();
+                        Reading { cands, how: How::Window, doubtful: true }
                     }
                     Some((_, cells)) => Reading {
                         cands: vec![Cand { cells, penalty: 0.0 }],
