@@ -192,6 +192,16 @@ fn a_glued_run_of_ten_thousand_digits() {
     }
 }
 
+/// Searches that each run to their bound: the heap they use is bounded per row (the splits a
+/// search lists), not per byte, and a report has one table 三.
+#[test]
+fn glued_rows_searched_to_the_bound() {
+    let _one = one_at_a_time();
+    let text = inputs::glued_rows_to_the_bound();
+    let (_, peak) = measured("25 rows of 30 glued digits", move || drop(xxgk::parse(&text)));
+    assert!(peak < 1 << 30, "{peak} bytes of heap for 25 rows");
+}
+
 #[test]
 fn memory_at_the_default_limit_stays_under_2_gib() {
     let _one = one_at_a_time();

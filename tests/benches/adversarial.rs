@@ -24,6 +24,7 @@ fn whole_pipeline(c: &mut Criterion) {
         ("markdown_rows_100k", inputs::markdown_rows(100_000)),
         ("html_rows_100k", inputs::html_rows(100_000)),
         ("glued_row_10k_digits", inputs::glued_row(10_000)),
+        ("glued_rows_to_the_bound", inputs::glued_rows_to_the_bound()),
     ];
     let mut group = c.benchmark_group("parse");
     group.sample_size(10).measurement_time(Duration::from_secs(10));
