@@ -319,9 +319,8 @@ fn positioned(
 /// The readings of a row whose values a PDF extractor printed on two lines (`7 … 7` above
 /// `0 0 0 0 0`): each line keeps its order, but where the second line's values fall between
 /// the first's is open, so every interleaving is a candidate and every cell doubtful (unless
-/// they all read the same). The
-/// interleaving the columns of the numbers on their lines give, when they give one, is the
-/// likeliest.
+/// they all read the same). The interleaving the columns of the numbers on their lines give,
+/// when they give one, is the likeliest.
 pub(crate) fn interleaved(first: &[&Tok], second: &[&Tok], shape: &Shape<'_>) -> Reading {
     let n = shape.width();
     let centre = |t: &&Tok| t.x.map(|(s, e)| s + e);
@@ -685,8 +684,8 @@ impl<'s, 'a> Search<'s, 'a> {
         let (mut least, mut bytes) = (0, 0);
         for p in pieces {
             before.push((least, bytes));
-            least += fewest_cells(p, piece_len(p), widest);
-            bytes += piece_len(p);
+            least += p.fewest_cells(p.len(), widest);
+            bytes += p.len();
         }
         let counts = |s: &Sum| s.parts.clone().all(|i| shape.kinds.get(i) == Some(&CellKind::Count));
         Search {
@@ -718,7 +717,7 @@ impl<'s, 'a> Search<'s, 'a> {
     /// last digits.
     fn trail(&mut self, placed: usize) {
         let Some(last) = self.pieces.len().checked_sub(1) else { return };
-        let end = self.pieces.get(last).map_or(0, piece_len);
+        let end = self.pieces.get(last).map_or(0, Piece::len);
         self.at(last, end);
         if (self.blanks || placed < self.trailing) && self.left > self.pieces.len() {
             self.fills += 1;
@@ -731,7 +730,7 @@ impl<'s, 'a> Search<'s, 'a> {
     fn at(&mut self, p: usize, end: usize) {
         self.nodes += 1;
         let (Some(piece), Some(&(need, bytes))) = (self.pieces.get(p), self.before.get(p)) else { return };
-        if self.nodes >= SEARCH_LIMIT || self.left < need + fewest_cells(piece, end, self.widest) {
+        if self.nodes >= SEARCH_LIMIT || self.left < need + piece.fewest_cells(end, self.widest) {
             return;
         }
         let Some(i) = self.left.checked_sub(1) else { return };
@@ -811,7 +810,7 @@ impl<'s, 'a> Search<'s, 'a> {
             self.place(Slot::Known(None), STEP_BLANK, |s| s.between(q, placed + 1));
         }
         if let Some(p) = q.checked_sub(1) {
-            let end = self.pieces.get(p).map_or(0, piece_len);
+            let end = self.pieces.get(p).map_or(0, Piece::len);
             self.at(p, end);
         }
     }
@@ -874,6 +873,22 @@ impl<'s, 'a> Search<'s, 'a> {
 }
 
 impl Piece<'_> {
+    /// The bytes of its digits.
+    fn len(&self) -> usize {
+        match self {
+            Piece::Blank => 0,
+            Piece::Digits { text, .. } => text.len(),
+        }
+    }
+
+    /// The fewest cells its first `end` bytes take, cells of at most `widest` bytes.
+    fn fewest_cells(&self, end: usize, widest: usize) -> usize {
+        match self {
+            Piece::Digits { splittable: true, .. } => end.div_ceil(widest.max(1)),
+            _ => 1,
+        }
+    }
+
     /// The sum of the digits in the first `end` bytes.
     fn digits(&self, end: usize) -> i64 {
         match self {
@@ -883,22 +898,6 @@ impl Piece<'_> {
                 head.iter().filter(|b| b.is_ascii_digit()).map(|b| i64::from(b - b'0')).sum()
             }
         }
-    }
-}
-
-/// The bytes of `p`'s digits.
-fn piece_len(p: &Piece<'_>) -> usize {
-    match p {
-        Piece::Blank => 0,
-        Piece::Digits { text, .. } => text.len(),
-    }
-}
-
-/// The fewest cells the first `end` bytes of piece `p` take, cells of at most `widest` bytes.
-fn fewest_cells(p: &Piece<'_>, end: usize, widest: usize) -> usize {
-    match p {
-        Piece::Digits { splittable: true, .. } => end.div_ceil(widest.max(1)),
-        _ => 1,
     }
 }
 

@@ -388,10 +388,9 @@ fn observe<'t>(text: &str, segs: &[Segment<'t>], unwritten: bool) -> Vec<Obs<'t>
                 label = whole.get(cut..).unwrap_or("").to_string();
             }
         }
-        if read_two_flows(text, &seg.vals, &mut out) {
-            if let Some(last) = out.last_mut() {
-                (last.label, last.at, last.label_col) = (label, seg.at, seg.label_col);
-            }
+        if let Some(vals) = read_two_flows(text, &seg.vals, &mut out) {
+            let (at, label_col) = (seg.at, seg.label_col);
+            out.push(Obs { label, vals, at, origin: Origin::ColumnMajor, split: None, label_col });
             continue;
         }
         let mut rows = physical_rows(&seg.vals);
@@ -473,19 +472,19 @@ fn physical_rows<'t>(vals: &[&'t Tok]) -> Vec<(Vec<&'t Tok>, Option<usize>)> {
 /// of all `k` rows, column by column, with that row's own `m` before or after them. `vals` are
 /// the last row's values; when they number `m + k × (7 − m)`, the `k − 1` rows before them show
 /// `m` values each (and the row above those does not), and the row sums hold with the columns
-/// read that way, one way only, and better than row by row, the `k` rows are rebuilt in place:
-/// the last is pushed onto `out`, without its label.
-fn read_two_flows<'t>(text: &str, vals: &[&'t Tok], out: &mut Vec<Obs<'t>>) -> bool {
-    let Some(m) = out.last().map(|o| o.vals.len()).filter(|&m| 0 < m && m < COLS) else { return false };
+/// read that way, one way only, and better than row by row, the `k − 1` rows are rebuilt in
+/// place and the last row's values returned.
+fn read_two_flows<'t>(text: &str, vals: &[&'t Tok], out: &mut [Obs<'t>]) -> Option<Vec<&'t Tok>> {
+    let m = out.last().map(|o| o.vals.len()).filter(|&m| 0 < m && m < COLS)?;
     let short = |o: &Obs<'_>| o.origin == Origin::Row && o.split.is_none() && o.vals.len() == m;
-    let k = (vals.len().saturating_sub(m)) / (COLS - m);
-    if vals.len() <= COLS || (vals.len() - m) % (COLS - m) != 0 || k < 2 {
-        return false;
+    if vals.len() <= COLS || (vals.len() - m) % (COLS - m) != 0 {
+        return None;
     }
-    let Some(start) = out.len().checked_sub(k - 1) else { return false };
+    let k = (vals.len() - m) / (COLS - m);
+    let start = out.len().checked_sub(k.checked_sub(1).filter(|&above| above > 0)?)?;
     let run_ends = start.checked_sub(1).and_then(|s| out.get(s)).is_none_or(|o| !short(o));
     if !run_ends || !out.get(start..).is_some_and(|run| run.iter().all(short)) {
-        return false;
+        return None;
     }
     let obeys = |row: &Vec<&Tok>| {
         let rd = cells::read(text, row, &SHAPE, Hints::default());
@@ -506,24 +505,12 @@ fn read_two_flows<'t>(text: &str, vals: &[&'t Tok], out: &mut Vec<Obs<'t>>) -> b
     };
     let (front, back) = (vals.split_at(m), vals.split_at(vals.len() - m));
     let mut readings = [read(front.0, front.1), read(back.1, back.0)].into_iter().flatten();
-    let (Some(by_cols), None) = (readings.next(), readings.next()) else {
-        return false;
-    };
+    let (Some(by_cols), None) = (readings.next(), readings.next()) else { return None };
     let mut rows = by_cols.into_iter();
     for (o, vals) in out.iter_mut().skip(start).zip(rows.by_ref()) {
         (o.vals, o.origin) = (vals, Origin::ColumnMajor);
     }
-    for vals in rows {
-        out.push(Obs {
-            label: String::new(),
-            vals,
-            at: 0,
-            origin: Origin::ColumnMajor,
-            split: None,
-            label_col: None,
-        });
-    }
-    true
+    rows.next()
 }
 
 /// Several rows' values after one label: row by row, or column by column when the label text
