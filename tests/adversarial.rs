@@ -181,6 +181,32 @@ fn a_table_of_a_hundred_thousand_rows() {
     parses_in_bounded_memory("100,000 HTML rows", inputs::html_rows(100_000));
 }
 
+/// A table's region far larger than any table (here 100,000 rows) is read only in part: the
+/// report says so at the place reading stopped, and doubts every cell it gives.
+#[test]
+fn a_region_past_the_bound_is_read_in_part_and_doubted() {
+    for (name, text) in
+        [("markdown rows", inputs::markdown_rows(100_000)), ("one line", inputs::one_line_10mb())]
+    {
+        let report = xxgk::parse(&text).unwrap();
+        let cut = report.diagnostics.iter().find(|d| d.code == "table_truncated");
+        let cut = cut.unwrap_or_else(|| panic!("{name}: no table_truncated diagnostic"));
+        assert!(cut.message.contains("table 三"), "{name}: {}", cut.message);
+        let offset = cut.offset.unwrap();
+        assert!((1 << 19..=1 << 21).contains(&offset), "{name}: reading stopped at byte {offset}");
+        let requests = serde_json::to_value(report.requests.as_ref().unwrap()).unwrap();
+        let mut cells = 0;
+        for (row, values) in requests.as_object().unwrap() {
+            for col in values.as_object().unwrap().keys() {
+                cells += 1;
+                let path = format!("requests.{row}.{col}");
+                assert!(report.uncertain.contains(&path), "{name}: {path} read from a cut region, certain");
+            }
+        }
+        assert!(cells > 0, "{name}: no row read");
+    }
+}
+
 #[test]
 fn a_glued_run_of_ten_thousand_digits() {
     let _one = one_at_a_time();

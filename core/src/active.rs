@@ -119,6 +119,7 @@ pub(crate) fn read(
     segs: &[Segment<'_>],
     edition: Edition,
     column_major: bool,
+    truncated: bool,
     diags: &mut Diagnostics,
 ) -> Option<Read> {
     let specs = active_rows(edition);
@@ -259,7 +260,7 @@ pub(crate) fn read(
     let mut uncertain = Vec::new();
     let mut rows: Vec<(usize, Vec<Option<Decimal>>)> = Vec::new();
     for ((&(i, spec), cells), doubts) in present.iter().zip(resolved.cells).zip(&resolved.uncertain) {
-        for (&field, _) in spec.field_keys.iter().zip(doubts).filter(|(_, &doubt)| doubt) {
+        for (&field, _) in spec.field_keys.iter().zip(doubts).filter(|(_, &doubt)| doubt || truncated) {
             uncertain.push(format!("active_disclosure.{}.{field}", spec.key));
         }
         rows.push((i, cells));

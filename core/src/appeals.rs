@@ -39,6 +39,7 @@ pub(crate) fn read(
     toks: &[Tok],
     segs: &[Segment<'_>],
     measure: &Columns<'_>,
+    truncated: bool,
     diags: &mut Diagnostics,
 ) -> Option<Read> {
     // The table has no row labels: a blank in a row that has text is a header's padding (the
@@ -112,7 +113,7 @@ pub(crate) fn read(
             let c = g * AppealField::ALL.len() + f;
             *cells.get_mut(field) =
                 values.get(c).copied().flatten().and_then(|d| d.as_int()).and_then(|i| u64::try_from(i).ok());
-            if doubts.get(c) == Some(&true) {
+            if truncated || doubts.get(c) == Some(&true) {
                 uncertain.push(format!("appeals.{}.{}", group.key(), field.key()));
             }
         }

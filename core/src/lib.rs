@@ -155,10 +155,25 @@ pub(crate) struct Found {
 
 /// The tokens of the regions of tables 二, 三 and 四.
 pub(crate) struct Tokens {
-    active: Vec<layout::Tok>,
-    requests: Vec<layout::Tok>,
-    appeals: Vec<layout::Tok>,
+    active: RegionTokens,
+    requests: RegionTokens,
+    appeals: RegionTokens,
 }
+
+/// The tokens of one table's region, and whether the region was cut at [`MAX_REGION_BYTES`].
+#[derive(Default)]
+pub(crate) struct RegionTokens {
+    toks: Vec<layout::Tok>,
+    truncated: bool,
+}
+
+/// The most bytes of working text read as one table's region. The largest table of the
+/// template, in the most wasteful layout (one cell per line, wrapped labels, OCR noise), takes
+/// about 10 KB; a region runs on to the next heading, so it also holds the prose after its
+/// table. A region past this size is not a table but a page gone wrong (one 10 MB line of
+/// rows, a hundred thousand rows): only its first part is read, said in a diagnostic, and its
+/// cells are reported uncertain, so that the cost of a parse stays bounded whatever the input.
+const MAX_REGION_BYTES: usize = 1 << 20;
 
 /// The tables as read against the template, before the checks.
 pub(crate) struct Tables {
@@ -195,30 +210,68 @@ impl<'a> Page<'a> {
     /// Read the layout of each table's region into tokens.
     fn tokens(&self, found: &Found, diags: &mut Diagnostics) -> Tokens {
         let columns = self.columns();
-        let mut read = |r: Option<(usize, usize)>| {
-            r.map(|(s, e)| layout::read(&self.working, s, e, &self.html_rows, &columns, diags))
-                .unwrap_or_default()
+        let mut read = |r: Option<(usize, usize)>, table: &str| {
+            let Some((s, e)) = r else { return RegionTokens::default() };
+            let (end, truncated) = self.region_end(s, e);
+            if truncated {
+                diags.at(
+                    "table_truncated",
+                    format!(
+                        "table {table}'s region is {} bytes long, far more than any table of the template \
+                         takes: only its first {} bytes were read, and its cells are reported uncertain",
+                        e - s,
+                        end - s
+                    ),
+                    end,
+                );
+            }
+            RegionTokens {
+                toks: layout::read(&self.working, s, end, &self.html_rows, &columns, diags),
+                truncated,
+            }
         };
         Tokens {
-            active: read(found.regions.active),
-            requests: read(found.regions.requests),
-            appeals: read(found.regions.appeals),
+            active: read(found.regions.active, "二"),
+            requests: read(found.regions.requests, "三"),
+            appeals: read(found.regions.appeals, "四"),
         }
+    }
+
+    /// Where the reading of region `start..end` stops, and whether that cuts it: within
+    /// [`MAX_REGION_BYTES`].
+    fn region_end(&self, start: usize, end: usize) -> (usize, bool) {
+        if end - start <= MAX_REGION_BYTES {
+            return (end, false);
+        }
+        // At a line end in the last half of the window, else between words, so that no number
+        // is cut in two; a window of one word is cut where it is.
+        let cap = text::floor_char_boundary(&self.working, start + MAX_REGION_BYTES);
+        let half = text::floor_char_boundary(&self.working, start + MAX_REGION_BYTES / 2);
+        let tail = self.working.get(half..cap).unwrap_or("");
+        let cut = tail.rfind('\n').or_else(|| tail.rfind([' ', '\t'])).map_or(cap, |i| half + i + 1);
+        (cut, true)
     }
 
     /// Align the tokens to the template's tables.
     fn tables(&self, found: &Found, tokens: &Tokens, diags: &mut Diagnostics) -> Tables {
         let working = &self.working;
-        let active_segs = layout::segments(working, &tokens.active);
-        let request_segs = layout::segments(working, &tokens.requests);
-        let appeal_segs = layout::segments(working, &tokens.appeals);
+        let active_segs = layout::segments(working, &tokens.active.toks);
+        let request_segs = layout::segments(working, &tokens.requests.toks);
+        let appeal_segs = layout::segments(working, &tokens.appeals.toks);
 
         let marked =
             found.regions.active.and_then(|(s, e)| working.get(s..e).and_then(active::edition_marked));
         let by_year = found.meta.year.and_then(Edition::for_year);
         let measure = self.columns();
-        let requests =
-            requests::read(working, &tokens.requests, &request_segs, &measure, marked.or(by_year), diags);
+        let requests = requests::read(
+            working,
+            &tokens.requests.toks,
+            &request_segs,
+            &measure,
+            marked.or(by_year),
+            tokens.requests.truncated,
+            diags,
+        );
         let edition = requests.as_ref().map(|r| r.edition).or(marked).or(by_year);
         let active_edition = marked.or(edition);
         if let (Some(a), Some(r)) = (active_edition, requests.as_ref().map(|r| r.edition)) {
@@ -234,8 +287,17 @@ impl<'a> Page<'a> {
             }
         }
         let column_major = requests.as_ref().is_some_and(|r| r.layout == Layout::ColumnMajor);
-        let active = active_edition.and_then(|e| active::read(working, &active_segs, e, column_major, diags));
-        let appeals = appeals::read(working, &tokens.appeals, &appeal_segs, &measure, diags);
+        let active = active_edition.and_then(|e| {
+            active::read(working, &active_segs, e, column_major, tokens.active.truncated, diags)
+        });
+        let appeals = appeals::read(
+            working,
+            &tokens.appeals.toks,
+            &appeal_segs,
+            &measure,
+            tokens.appeals.truncated,
+            diags,
+        );
         Tables { edition, active, requests, appeals }
     }
 

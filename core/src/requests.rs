@@ -85,6 +85,7 @@ pub(crate) fn read(
     segs: &[Segment<'_>],
     measure: &Columns<'_>,
     hint: Option<Edition>,
+    truncated: bool,
     diags: &mut Diagnostics,
 ) -> Option<Read> {
     // Not a single value: the rows are named and blank, or their numbers were lost.
@@ -182,7 +183,7 @@ pub(crate) fn read(
         let mut cells = Applicants::default();
         for ((&col, value), &doubt) in Applicant::ALL.iter().zip(values).zip(doubts) {
             *cells.get_mut(col) = value.and_then(|d| d.as_int()).and_then(|i| u64::try_from(i).ok());
-            if doubt || unwritten {
+            if doubt || unwritten || truncated {
                 uncertain.push(format!("requests.{}.{}", row.key(), col.key()));
             }
         }
