@@ -92,19 +92,13 @@ fn class_aj_open() {
     replay("roundtrip/failing", "AJ-");
 }
 
-#[test]
-#[ignore = "known limit: class AM, found at 10,000 cases: a dropped blank in table 四 of a report that breaks a group sum, placed so the sums hold"]
-fn class_am_repaired_by_the_sums() {
-    replay("roundtrip/failing", "AM-");
-}
-
 /// Every case in `failing/` belongs to a class that has a test above.
 #[test]
 fn failing_cases_belong_to_a_class() {
     for case in harness::load("roundtrip/failing") {
         let class = case.name.split('-').next().unwrap_or("");
         assert!(
-            ["P", "Q", "R", "Z", "AE", "AJ", "AM"].contains(&class),
+            ["P", "Q", "R", "Z", "AE", "AJ"].contains(&class),
             "{}: no test replays class {class}",
             case.name
         );

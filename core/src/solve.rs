@@ -173,7 +173,7 @@ fn solve_component(readings: &[Reading], rows: &[usize], ids: &[&Identity], out:
             None => least_penalty(rd),
         };
         let placed = match won {
-            Some((cand, _)) if rd.how == How::Missing => placements_in_doubt(rd, &cand.cells, r, &grid, ids),
+            Some((cand, _)) if rd.how == How::Missing => placements_in_doubt(rd, cand, r, &grid, ids),
             _ => Vec::new(),
         };
         for (c, slot) in chosen.iter().enumerate() {
@@ -225,28 +225,32 @@ fn doubt_inferred_in_broken(rows: &[(usize, &Reading)], ids: &[&Identity], out: 
     }
 }
 
-/// The cells of row `r` (read with cells missing, `chosen` its winning placement) whose place
+/// The cells of row `r` (read with cells missing, `won` its winning placement) whose place
 /// the arithmetic does not vouch for. The identity that fills a hole cannot also check where
-/// the hole is: a placement is refuted only by identities clear of its holes, and every cell
-/// is doubtful on which the placements left standing disagree. `grid` is the table solved.
+/// the hole is, in either placement: another placement is refuted only by identities clear of
+/// its holes and of the winner's, when more of them break under it than under the winner, and
+/// every cell is doubtful on which the placements left standing disagree. (A report that breaks a sum loses a blank: the winner fills the hole so that the
+/// broken sum holds, and the sum it filled proves nothing against the placement that is true.)
+/// `grid` is the table solved.
 fn placements_in_doubt(
     rd: &Reading,
-    chosen: &[Slot],
+    won: &Cand,
     r: usize,
     grid: &[Vec<Slot>],
     ids: &[&Identity],
 ) -> Vec<bool> {
-    let allowed = ids.iter().filter(|id| !holds_in(grid, id)).count();
+    let clear_of = |cand: &Cand, id: &Identity| {
+        id.lhs.iter().chain(&id.rhs).all(|&(rr, c)| rr != r || cand.cells.get(c) != Some(&Slot::Unknown))
+    };
     let mut trial = grid.to_vec();
-    let mut doubt = vec![false; chosen.len()];
+    let mut doubt = vec![false; won.cells.len()];
     for cand in &rd.cands {
         let Some(row) = trial.get_mut(r) else { break };
         row.clone_from(&cand.cells);
-        let clear = |id: &&&Identity| {
-            id.lhs.iter().chain(&id.rhs).all(|&(rr, c)| rr != r || cand.cells.get(c) != Some(&Slot::Unknown))
-        };
-        if ids.iter().filter(clear).filter(|id| !holds_in(&trial, id)).count() <= allowed {
-            for (d, (a, b)) in doubt.iter_mut().zip(chosen.iter().zip(&cand.cells)) {
+        let judges = || ids.iter().filter(|id| clear_of(won, id) && clear_of(cand, id));
+        let broken_here = judges().filter(|id| !holds_in(&trial, id)).count();
+        if broken_here <= judges().filter(|id| !holds_in(grid, id)).count() {
+            for (d, (a, b)) in doubt.iter_mut().zip(won.cells.iter().zip(&cand.cells)) {
                 *d |= a != b;
             }
         }
