@@ -55,7 +55,6 @@ fn property(layout: Layout, reports: impl Strategy<Value = Report>) {
 // open: `fixtures/roundtrip/failing/README.md`).
 
 #[test]
-#[ignore = "fails today: class Z, markdown (rare: found at 1000 cases, see fixtures/roundtrip/failing/README.md)"]
 fn noisy_markdown() {
     property(Layout::Markdown, strategies::report());
 }

@@ -138,6 +138,10 @@ pub(crate) struct Hints<'a> {
     /// A row of delimited cells that does not end where the table's rows do: it lost or gained
     /// a cell, and where cannot be told.
     pub misfit: bool,
+    /// A row of delimited cells whose label stands in another column than the labels of the
+    /// rows of its rank: a cell before it was lost or gained, so where the grid says its values
+    /// start is a guess, which only the table's arithmetic can confirm.
+    pub out_of_place: bool,
 }
 
 /// Lists the readings of `toks` (tokens of the working text `text`) as a row of `shape`.
@@ -210,7 +214,7 @@ pub(crate) fn read(text: &str, toks: &[&Tok], shape: &Shape<'_>, hints: Hints<'_
                     }
                     Some((_, cells)) => Reading {
                         cands: vec![Cand { cells, penalty: 0.0 }],
-                        how: How::Window,
+                        how: if hints.out_of_place { How::Padded } else { How::Window },
                         doubtful: false,
                     },
                     None => Reading { cands: windows, how: How::Window, doubtful: true },

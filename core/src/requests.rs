@@ -148,9 +148,17 @@ pub(crate) fn read(
     let on_page: Vec<&[&Tok]> =
         observed.iter().enumerate().filter(|&(i, _)| on_header_page(i)).map(|(_, r)| *r).collect();
     let header_model = columns::from_header(&header, &HEADER).map(|m| columns::shifted_to_last(m, &on_page));
+    // Rows of one rank (一、…, （一）…, 1.…) have their labels in one column of a grid; a row
+    // whose label stands elsewhere was moved by a cell lost or gained before it.
+    let label_cols: Vec<Option<u32>> = (0..3)
+        .map(|rank| {
+            let of_rank = present.iter().filter(|&&(r, _, o)| o.origin == Origin::Row && rank_of(r) == rank);
+            columns::most_common(of_rank.filter_map(|(_, _, o)| o.label_col))
+        })
+        .collect();
     let readings: Vec<Reading> = present
         .iter()
-        .map(|&(_, i, o)| match o.origin {
+        .map(|&(row, i, o)| match o.origin {
             Origin::Blank => blank_row(),
             _ => match o.split.and_then(|k| o.vals.split_at_checked(k)) {
                 Some((first, second)) => cells::interleaved(first, second, &SHAPE),
@@ -166,8 +174,17 @@ pub(crate) fn read(
                         .filter(|_| !misfit);
                     let names = names.as_deref().filter(|_| on_header_page(i));
                     let rule_from = rule_windows.get(i).copied().flatten();
-                    let hints =
-                        Hints { columns: columns.as_deref(), rule_from, names, loose, first_col, misfit };
+                    let usual = label_cols.get(rank_of(row)).copied().flatten();
+                    let out_of_place = o.label_col.is_some() && usual.is_some() && o.label_col != usual;
+                    let hints = Hints {
+                        columns: columns.as_deref(),
+                        rule_from,
+                        names,
+                        loose,
+                        first_col,
+                        misfit,
+                        out_of_place,
+                    };
                     cells::read(text, &o.vals, &SHAPE, hints)
                 }
             },
@@ -257,6 +274,19 @@ pub(crate) fn read(
 }
 
 /// The reading of a row whose cells are all blank in the source.
+/// A row's rank in the template's hierarchy of labels: 0 for 一、二、四、, 1 for the (一)…(七)
+/// results that stand alone, 2 for the numbered rows under (三)…(六).
+fn rank_of(row: RequestRow) -> usize {
+    match row {
+        RequestRow::NewReceived | RequestRow::CarriedOver | RequestRow::CarriedForward => 0,
+        RequestRow::Disclosed
+        | RequestRow::PartiallyDisclosed
+        | RequestRow::Other
+        | RequestRow::TotalProcessed => 1,
+        _ => 2,
+    }
+}
+
 fn blank_row() -> Reading {
     Reading {
         cands: vec![cells::Cand { cells: vec![cells::Slot::Known(None); COLS], penalty: 0.0 }],

@@ -227,11 +227,13 @@ fn doubt_inferred_in_broken(rows: &[(usize, &Reading)], ids: &[&Identity], out: 
 
 /// The cells of row `r` (read with cells missing, `won` its winning placement) whose place
 /// the arithmetic does not vouch for. The identity that fills a hole cannot also check where
-/// the hole is, in either placement: another placement is refuted only by identities clear of
-/// its holes and of the winner's, when more of them break under it than under the winner, and
-/// every cell is doubtful on which the placements left standing disagree. (A report that breaks a sum loses a blank: the winner fills the hole so that the
-/// broken sum holds, and the sum it filled proves nothing against the placement that is true.)
-/// `grid` is the table solved.
+/// the hole is, in either placement: another placement is refuted only when more of the
+/// identities clear of its holes and of the winner's break under it than under the winner (a
+/// hole's value is the arithmetic's, only as good as the report's sums, so what a placement's
+/// holes would need to be refutes nothing either). Every cell is doubtful on which the
+/// placements left standing disagree, a hole in one of them included. (A report that breaks a
+/// sum loses a blank: the winner fills the hole so that the broken sum holds, and the sum it
+/// filled proves nothing against the placement that is true.) `grid` is the table solved.
 fn placements_in_doubt(
     rd: &Reading,
     won: &Cand,
@@ -504,8 +506,37 @@ mod tests {
         ];
         let r = resolve(&readings, &ids);
         assert_eq!(r.cells[2], [Some(Decimal::from_int(3)), Some(Decimal::from_int(4))]);
-        assert_eq!(r.uncertain[2], [true, false]);
+        // The 4 is where column 1's identity holds, and column 0's fills the hole; but the 4
+        // in column 0, which breaks column 0's identity, is as likely in a report that breaks
+        // that sum, and column 1's identity, which would fill that hole, cannot say: both
+        // cells are doubtful.
+        assert_eq!(r.uncertain[2], [true, true]);
         assert!(!r.uncertain[0].contains(&true));
+    }
+
+    #[test]
+    fn a_blank_lost_from_a_report_that_breaks_a_sum_leaves_its_place_in_doubt() {
+        // Two groups of a row, each `a + b = total`; the report breaks the first (2 + 3, its
+        // total blank) and a blank of the second (4 _ 4) was lost: `2 3 _ 4 4`. Placing the
+        // hole in the first group fills its total and keeps the second's sum; the truth, the
+        // hole in the second group, breaks the first. The second group's cells are doubtful.
+        let ids = vec![
+            Identity { lhs: vec![(0, 0), (0, 1)], rhs: vec![(0, 2)] },
+            Identity { lhs: vec![(0, 3), (0, 4)], rhs: vec![(0, 5)] },
+        ];
+        let read: Vec<Slot> = [Some(2), Some(3), None, Some(4), Some(4)]
+            .into_iter()
+            .map(|v| Slot::Known(v.map(Decimal::from_int)))
+            .collect();
+        let placements = (0..=read.len())
+            .map(|hole| {
+                let mut cells = read.clone();
+                cells.insert(hole, Slot::Unknown);
+                cells
+            })
+            .collect();
+        let r = resolve(&[reading(placements, How::Missing)], &ids);
+        assert!(r.uncertain[0][3..].iter().all(|&u| u), "{:?}", r.uncertain[0]);
     }
 
     #[test]
