@@ -75,12 +75,6 @@ fn class_r_sparse_aligned() {
 }
 
 #[test]
-#[ignore = "fails today: class AE, found at 3000 cases: a markdown row shifted by two cells that moved only zeros and blanks, read off, certain"]
-fn class_ae_open() {
-    replay("roundtrip/failing", "AE-");
-}
-
-#[test]
 #[ignore = "fails today: class AJ, found at 5000 cases: a markdown row whose total is blank, read one column off (flagged)"]
 fn class_aj_open() {
     replay("roundtrip/failing", "AJ-");
@@ -91,7 +85,7 @@ fn class_aj_open() {
 fn failing_cases_belong_to_a_class() {
     for case in harness::load("roundtrip/failing") {
         let class = case.name.split('-').next().unwrap_or("");
-        assert!(["P", "Q", "R", "AE", "AJ"].contains(&class), "{}: no test replays class {class}", case.name);
+        assert!(["P", "Q", "R", "AJ"].contains(&class), "{}: no test replays class {class}", case.name);
         assert!(!case.note.is_empty(), "{}: say what fails", case.name);
     }
 }

@@ -183,9 +183,12 @@ pub(crate) fn read(text: &str, toks: &[&Tok], shape: &Shape<'_>, hints: Hints<'_
     // cell somewhere, unless numbers at both ends of its width pin it down (a rowspan that
     // runs one row too far shifts a row whole; its cells are still all there).
     let pinned = pinned(toks, n);
-    let first_col = hints.first_col.filter(|_| !pinned);
+    let grid_col = hints.first_col.filter(|_| !pinned);
     let off_grid = hints.misfit && !pinned
-        || matches!((first_col, toks.first().and_then(|t| t.col)), (Some(a), Some(b)) if a != b);
+        || matches!((grid_col, toks.first().and_then(|t| t.col)), (Some(a), Some(b)) if a != b);
+    // A row out of place does not start its values where the grid does: its padding is for
+    // the arithmetic to tell.
+    let first_col = grid_col.filter(|_| !hints.out_of_place);
     if toks.len() == n && direct.iter().all(Result::is_ok) {
         let cells = direct.into_iter().map(|v| Slot::Known(v.unwrap_or(None))).collect();
         return Reading { cands: vec![Cand { cells, penalty: 0.0 }], how: How::Exact, doubtful: off_grid };
@@ -214,7 +217,7 @@ pub(crate) fn read(text: &str, toks: &[&Tok], shape: &Shape<'_>, hints: Hints<'_
                     }
                     Some((_, cells)) => Reading {
                         cands: vec![Cand { cells, penalty: 0.0 }],
-                        how: if hints.out_of_place { How::Padded } else { How::Window },
+                        how: How::Window,
                         doubtful: false,
                     },
                     None => Reading { cands: windows, how: How::Window, doubtful: true },
