@@ -14,7 +14,7 @@ use std::collections::VecDeque;
 use crate::cells::{self, Cand, Hints, How, Reading, Shape, Slot};
 use crate::columns::{self, FirstColumns};
 use crate::decimal::Decimal;
-use crate::layout::{main_source, Kind, Segment, Source, Tok};
+use crate::layout::{main_source, Columns, Kind, Region, Segment, Source, Tok};
 use crate::model::{
     ActiveDisclosure, ActiveDisclosure2019, ActiveDisclosure2021, Decisions, Documents, Documents2019,
     Edition, Fees, Fees2019, Items2019, Layout, Procurement,
@@ -116,12 +116,14 @@ impl Fed<'_> {
 /// the document lists numbers column by column (learnt from table 三).
 pub(crate) fn read(
     text: &str,
+    region: &Region,
     segs: &[Segment<'_>],
+    measure: &Columns<'_>,
     edition: Edition,
     column_major: bool,
-    truncated: bool,
     diags: &mut Diagnostics,
 ) -> Option<Read> {
+    let (toks, truncated) = (region.toks.as_slice(), region.truncated);
     let specs = active_rows(edition);
     let mut fed: Vec<Fed<'_>> = vec![Fed::default(); specs.len()];
     let aligned = main_source(segs.iter().flat_map(|s| s.vals.iter().copied())) == Some(Source::Aligned);
@@ -207,7 +209,7 @@ pub(crate) fn read(
     // of the table, for a sub-table of one row); one that does not lost or gained a cell.
     let table_last = columns::most_common(fed.iter().filter_map(Fed::last_col));
     let common_last = |spec: &ActiveSpec| {
-        let group = specs.iter().zip(&fed).filter(|(other, _)| other.field_keys == spec.field_keys);
+        let group = specs.iter().zip(&fed).filter(|(other, _)| other.fields == spec.fields);
         let ends: Vec<u32> = group.filter_map(|(_, f)| f.last_col()).collect();
         if ends.len() >= 2 {
             columns::most_common(ends.into_iter())
@@ -224,22 +226,35 @@ pub(crate) fn read(
             continue;
         }
         let Some(vals) = &f.vals else { continue };
-        // In aligned text a row of the same sub-table with every cell shows where the columns are.
-        let model = specs.iter().zip(&fed).find_map(|(other, f)| {
+        // In aligned text a row of the same sub-table with every cell shows where the columns
+        // are: its numbers' centres and extents. Else the sub-table's header, when it names
+        // each column whole.
+        let full = specs.iter().zip(&fed).find_map(|(other, f)| {
             let full = f
                 .vals
                 .as_ref()
                 .filter(|v| v.len() == other.cells.len() && v.iter().all(|t| t.x.is_some()))?;
-            (other.field_keys == spec.field_keys).then(|| columns::from_row(full)).flatten()
+            (other.fields == spec.fields).then_some(full)
         });
+        let model = full.and_then(|row| columns::from_row(row));
+        let extents = match (full, vals.first()) {
+            (Some(row), _) if model.is_some() => row.iter().map(|t| t.x).collect(),
+            (_, Some(first)) if aligned && vals.len() < spec.cells.len() => {
+                let labels: Vec<&str> = spec.fields.iter().map(|f| f.1).collect();
+                columns::names_before(text, toks, first.span.0, &labels, measure)
+            }
+            _ => None,
+        };
         let misfit = matches!((f.last_col(), common_last(spec)), (Some(a), Some(b)) if a != b);
         let first_col = (!f.shared && !misfit).then(|| first_columns.get(f.label_col)).flatten();
-        let mut rd = cells::read(
-            text,
-            vals,
-            shape,
-            Hints { columns: model.as_deref(), first_col, misfit, ..Hints::default() },
-        );
+        let hints = Hints {
+            columns: model.as_deref(),
+            names: extents.as_deref(),
+            first_col,
+            misfit,
+            ..Hints::default()
+        };
+        let mut rd = cells::read(text, vals, shape, hints);
         if f.shared {
             // Which numbers of a shared run are this row's is a guess.
             rd.how = How::Forced;
@@ -260,7 +275,7 @@ pub(crate) fn read(
     let mut uncertain = Vec::new();
     let mut rows: Vec<(usize, Vec<Option<Decimal>>)> = Vec::new();
     for ((&(i, spec), cells), doubts) in present.iter().zip(resolved.cells).zip(&resolved.uncertain) {
-        for (&field, _) in spec.field_keys.iter().zip(doubts).filter(|(_, &doubt)| doubt || truncated) {
+        for (&(field, _), _) in spec.fields.iter().zip(doubts).filter(|(_, &doubt)| doubt || truncated) {
             uncertain.push(format!("active_disclosure.{}.{field}", spec.key));
         }
         rows.push((i, cells));

@@ -9,7 +9,7 @@
 
 use crate::cells::{self, Cand, Hints, How, Reading, Shape, Slot, Sum};
 use crate::columns;
-use crate::layout::{main_source, Columns, Kind, Segment, Tok};
+use crate::layout::{main_source, Columns, Kind, Region, Segment, Tok};
 use crate::model::{AppealField, AppealGroup, AppealKind, Appeals, Layout};
 use crate::report::Diagnostics;
 use crate::solve::{resolve, Identity};
@@ -36,12 +36,12 @@ pub(crate) struct Read {
 /// Reads table 四 from the segments of its region.
 pub(crate) fn read(
     text: &str,
-    toks: &[Tok],
+    region: &Region,
     segs: &[Segment<'_>],
     measure: &Columns<'_>,
-    truncated: bool,
     diags: &mut Diagnostics,
 ) -> Option<Read> {
+    let (toks, truncated) = (region.toks.as_slice(), region.truncated);
     // The table has no row labels: a blank in a row that has text is a header's padding (the
     // empty fields of 行政复议's colspan), not a cell.
     let blocks: Vec<Vec<&Tok>> = segs

@@ -127,8 +127,8 @@ pub(crate) struct Hints<'a> {
     /// last `n`, and whether that is where the table's other rows have theirs (`false`) or
     /// the row moved (`true`: what it places is uncertain).
     pub rule_from: Option<(usize, bool)>,
-    /// The extents of the header's names of its columns, for a row of aligned text under a
-    /// header that names each column whole.
+    /// The extents of its columns, for a row of aligned text: the header's names of them,
+    /// under a header that names each column whole, or the numbers of a row with every cell.
     pub names: Option<&'a [(u32, u32)]>,
     /// The columns were read off the header, which places them only roughly: what they
     /// place is uncertain.
@@ -161,14 +161,20 @@ pub(crate) fn read(text: &str, toks: &[&Tok], shape: &Shape<'_>, hints: Hints<'_
         let named = || names.and_then(|w| crate::columns::place_under(toks, w));
         let modelled = || columns.filter(|m| m.len() == n).and_then(|m| crate::columns::place(toks, m));
         let centres = |extents: &[(u32, u32)]| extents.iter().map(|&(s, e)| (s + e) as f32 / 2.0).collect();
-        let (placed, loose, centres): (_, _, Vec<f32>) = match ruled {
-            Some(extents) => (crate::columns::place_within(toks, extents), moved, centres(extents)),
+        // The columns' extents, when a rule or the header's names give them.
+        let (placed, loose, extents): (_, _, Option<&[(u32, u32)]>) = match ruled {
+            Some(extents) => (crate::columns::place_within(toks, extents), moved, Some(extents)),
             None => match named() {
-                Some(p) => (Some(p), false, names.map(centres).unwrap_or_default()),
-                None => (modelled(), hints.loose, columns.map(<[f32]>::to_vec).unwrap_or_default()),
+                Some(p) => (Some(p), false, names),
+                None => (modelled(), hints.loose, None),
             },
         };
-        if let Some(mut reading) = placed.and_then(|p| positioned(text, toks, shape, p.as_slice(), &centres))
+        let centres: Vec<f32> = match extents {
+            Some(e) => centres(e),
+            None => columns.map(<[f32]>::to_vec).unwrap_or_default(),
+        };
+        let columns = Placed { centres: &centres, extents: extents.unwrap_or(&[]) };
+        if let Some(mut reading) = placed.and_then(|p| positioned(text, toks, shape, p.as_slice(), &columns))
         {
             reading.doubtful |= loose;
             return reading;
@@ -283,18 +289,28 @@ fn spread(toks: &[&Tok], shape: &Shape<'_>) -> Vec<Cand> {
     out
 }
 
-/// The reading of a short row of aligned text whose numbers stand under their columns (at
-/// `centres`): the other cells are blank, as the source shows them. But a row that lost its
-/// spaces (`25502` for `25 50 2`, `减10` for `减1 0`) stands under its first column as one
-/// number: in a row no sum checks, digits before a blank cell may be that cell's too, and
-/// digits after one, when they start on its side of the way to their own column.
+/// Where the columns of a row of aligned text stand: their centres, and their extents when a
+/// rule or the header's names give them (empty otherwise).
+struct Placed<'a> {
+    centres: &'a [f32],
+    extents: &'a [(u32, u32)],
+}
+
+/// The reading of a short row of aligned text whose numbers stand under their columns: the
+/// other cells are blank, as the source shows them. But a row that lost its spaces (`25502`
+/// for `25 50 2`, `减10` for `减1 0`) stands under its first column as one number: in a row no
+/// sum checks, digits before a blank cell may be that cell's too, and digits after one, when
+/// they start on its side of the way to their own column. Digits run together end where the
+/// last cell's would: a number that ends exactly where its column does holds no digits of the
+/// blank cell after it.
 fn positioned(
     text: &str,
     toks: &[&Tok],
     shape: &Shape<'_>,
     placed: &[usize],
-    centres: &[f32],
+    columns: &Placed<'_>,
 ) -> Option<Reading> {
+    let centres = columns.centres;
     let mut cells = vec![Slot::Known(None); shape.width()];
     for (t, &c) in toks.iter().zip(placed) {
         *cells.get_mut(c)? = Slot::Known(value(t, *shape.kinds.get(c)?).ok()?);
@@ -309,11 +325,13 @@ fn positioned(
             _ => true,
         }
     };
+    let ends_with_column = |t: &Tok, c: usize| matches!((t.x, columns.extents.get(c)), (Some((_, e)), Some(&(_, end))) if e == end);
     let may_hold_blanks = |(t, &c): (&&Tok, &usize)| match &t.kind {
         Kind::Val(Some(n)) => {
             text.get(n.digits.0..n.digits.1)
-                .is_some_and(|d| d.len() > 1 && d.bytes().all(|b| b.is_ascii_digit()))
-                && (blank(c + 1) || c.checked_sub(1).is_some_and(blank) && starts_left(t, c))
+                .is_some_and(|d| d.len() > 1 && d.bytes().all(|b| b.is_ascii_digit() || b == b'.'))
+                && (blank(c + 1) && !ends_with_column(t, c)
+                    || c.checked_sub(1).is_some_and(blank) && starts_left(t, c))
         }
         _ => false,
     };

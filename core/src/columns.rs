@@ -86,6 +86,31 @@ pub(crate) fn header_names(header: &[Word<'_>], names: &[&str]) -> Option<Vec<(u
     (in_order && apart).then(|| words.iter().map(|w| w.x).collect())
 }
 
+/// The extents of `names`, the columns of a sub-table of aligned text, in its header: the
+/// nearest text before byte `before` (among the few text tokens a sub-table's rows and header
+/// hold) that names the first column. Table 二 has a header per sub-table
+/// (`信息内容   本年新制作数量   本年新公开数量   对外公开总数量`).
+pub(crate) fn names_before(
+    text: &str,
+    toks: &[Tok],
+    before: usize,
+    names: &[&str],
+    columns: &Columns<'_>,
+) -> Option<Vec<(u32, u32)>> {
+    const NEAR: usize = 8;
+    let first = names.first()?;
+    let end = toks.partition_point(|t| t.span.1 <= before);
+    let header: Vec<Word<'_>> = toks
+        .get(..end)?
+        .iter()
+        .rev()
+        .filter(|t| matches!(t.kind, Kind::Text))
+        .take(NEAR)
+        .map(|t| columns.words(text, t).into_iter().map(|(text, x)| Word { text, x }).collect::<Vec<_>>())
+        .find(|words| words.iter().any(|w| w.text == *first))?;
+    header_names(&header, names)
+}
+
 /// Column centres from the `header` of a table of aligned text, for a table without a row
 /// that fills every column: the first character of each column's name. `names` lists, per column left to right, the ways its name may
 /// start; a one-character entry matches that character alone, as a name written vertically

@@ -155,16 +155,9 @@ pub(crate) struct Found {
 
 /// The tokens of the regions of tables 二, 三 and 四.
 pub(crate) struct Tokens {
-    active: RegionTokens,
-    requests: RegionTokens,
-    appeals: RegionTokens,
-}
-
-/// The tokens of one table's region, and whether the region was cut at [`MAX_REGION_BYTES`].
-#[derive(Default)]
-pub(crate) struct RegionTokens {
-    toks: Vec<layout::Tok>,
-    truncated: bool,
+    active: layout::Region,
+    requests: layout::Region,
+    appeals: layout::Region,
 }
 
 /// The most bytes of working text read as one table's region. The largest table of the
@@ -211,7 +204,7 @@ impl<'a> Page<'a> {
     fn tokens(&self, found: &Found, diags: &mut Diagnostics) -> Tokens {
         let columns = self.columns();
         let mut read = |r: Option<(usize, usize)>, table: &str| {
-            let Some((s, e)) = r else { return RegionTokens::default() };
+            let Some((s, e)) = r else { return layout::Region::default() };
             let (end, truncated) = self.region_end(s, e);
             if truncated {
                 diags.at(
@@ -225,7 +218,7 @@ impl<'a> Page<'a> {
                     end,
                 );
             }
-            RegionTokens {
+            layout::Region {
                 toks: layout::read(&self.working, s, end, &self.html_rows, &columns, diags),
                 truncated,
             }
@@ -263,15 +256,8 @@ impl<'a> Page<'a> {
             found.regions.active.and_then(|(s, e)| working.get(s..e).and_then(active::edition_marked));
         let by_year = found.meta.year.and_then(Edition::for_year);
         let measure = self.columns();
-        let requests = requests::read(
-            working,
-            &tokens.requests.toks,
-            &request_segs,
-            &measure,
-            marked.or(by_year),
-            tokens.requests.truncated,
-            diags,
-        );
+        let hint = marked.or(by_year);
+        let requests = requests::read(working, &tokens.requests, &request_segs, &measure, hint, diags);
         let edition = requests.as_ref().map(|r| r.edition).or(marked).or(by_year);
         let active_edition = marked.or(edition);
         if let (Some(a), Some(r)) = (active_edition, requests.as_ref().map(|r| r.edition)) {
@@ -288,16 +274,9 @@ impl<'a> Page<'a> {
         }
         let column_major = requests.as_ref().is_some_and(|r| r.layout == Layout::ColumnMajor);
         let active = active_edition.and_then(|e| {
-            active::read(working, &active_segs, e, column_major, tokens.active.truncated, diags)
+            active::read(working, &tokens.active, &active_segs, &measure, e, column_major, diags)
         });
-        let appeals = appeals::read(
-            working,
-            &tokens.appeals.toks,
-            &appeal_segs,
-            &measure,
-            tokens.appeals.truncated,
-            diags,
-        );
+        let appeals = appeals::read(working, &tokens.appeals, &appeal_segs, &measure, diags);
         Tables { edition, active, requests, appeals }
     }
 

@@ -11,7 +11,7 @@
 
 use crate::cells::{self, Hints, How, Reading, Shape, Sum};
 use crate::columns::{self, FirstColumns};
-use crate::layout::{main_source, Columns, Kind, Segment, Source, Tok};
+use crate::layout::{main_source, Columns, Kind, Region, Segment, Source, Tok};
 use crate::model::{Applicant, Applicants, Edition, Layout, RequestRow, Requests};
 use crate::report::Diagnostics;
 use crate::solve::{resolve, Identity};
@@ -81,13 +81,13 @@ impl Obs<'_> {
 /// Reads table 三 from the segments of its region of the working text `text`.
 pub(crate) fn read(
     text: &str,
-    toks: &[Tok],
+    region: &Region,
     segs: &[Segment<'_>],
     measure: &Columns<'_>,
     hint: Option<Edition>,
-    truncated: bool,
     diags: &mut Diagnostics,
 ) -> Option<Read> {
+    let (toks, truncated) = (region.toks.as_slice(), region.truncated);
     // Not a single value: the rows are named and blank, or their numbers were lost.
     let unwritten = segs.iter().all(|s| s.vals.is_empty());
     let obs = observe(text, segs, unwritten);

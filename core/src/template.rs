@@ -7,7 +7,10 @@
 //! character in four replaced (OCR confusions). Cues are short on purpose: labels arrive cut
 //! in pieces (`行政机关不再处理其政府信息公`) and with neighbours' leftovers attached.
 
-use crate::model::{ActiveRow2019, ActiveRow2021, Edition, RequestRow};
+use crate::model::{
+    ActiveRow2019, ActiveRow2021, DecisionField, Document2019Field, DocumentField, Edition, Fee2019Field,
+    FeeField, Item2019Field, ProcurementField, RequestRow,
+};
 
 /// A cue and how much a match of it says (1.0: the row for sure).
 pub(crate) type Cue = (&'static str, f32);
@@ -52,7 +55,9 @@ pub(crate) struct ActiveSpec {
     pub cues: &'static [Cue],
     /// The kinds of its cells, in source order.
     pub cells: &'static [CellKind],
-    pub field_keys: &'static [&'static str],
+    /// Its cells: (JSON key, the name of its column in the sub-table's header), in source
+    /// order.
+    pub fields: &'static [(&'static str, &'static str)],
     /// The cell that is a stock (现行有效件数, 对外公开总数量) rather than a flow of the year: it
     /// is rarely smaller than the other cells, which ranks readings the sums cannot check.
     pub stock: Option<usize>,
@@ -85,16 +90,39 @@ const FEES: &[Cue] = &[("行政事业性收费", 1.0), ("事业性收费", 1.0)]
 
 /// The rows of table 二 in `edition`, in source order.
 pub(crate) fn active_rows(edition: Edition) -> &'static [ActiveSpec] {
-    const E2021: &[ActiveSpec] = &[
-        spec(ActiveRow2021::Regulations.key(), REGULATIONS, DOCS, &["issued", "repealed", "in_force"]),
-        spec(ActiveRow2021::NormativeDocuments.key(), NORMATIVE, DOCS, &["issued", "repealed", "in_force"]),
-        spec(ActiveRow2021::Licensing.key(), LICENSING, ONE, &["decisions"]),
-        spec(ActiveRow2021::Penalty.key(), PENALTY, ONE, &["decisions"]),
-        spec(ActiveRow2021::Coercion.key(), COERCION, ONE, &["decisions"]),
-        spec(ActiveRow2021::Fees.key(), FEES, AMOUNT, &["amount"]),
+    const DOCS_2021: Fields = &[
+        (DocumentField::Issued.key(), DocumentField::Issued.label()),
+        (DocumentField::Repealed.key(), DocumentField::Repealed.label()),
+        (DocumentField::InForce.key(), DocumentField::InForce.label()),
     ];
-    const DOCS_2019: &[&str] = &["newly_made", "newly_published", "total_published"];
-    const ITEMS_2019: &[&str] = &["previous_items", "change", "decisions"];
+    const DECISIONS: Fields = &[(DecisionField::Decisions.key(), DecisionField::Decisions.label())];
+    const FEES_2021: Fields = &[(FeeField::Amount.key(), FeeField::Amount.label())];
+    const E2021: &[ActiveSpec] = &[
+        spec(ActiveRow2021::Regulations.key(), REGULATIONS, DOCS, DOCS_2021),
+        spec(ActiveRow2021::NormativeDocuments.key(), NORMATIVE, DOCS, DOCS_2021),
+        spec(ActiveRow2021::Licensing.key(), LICENSING, ONE, DECISIONS),
+        spec(ActiveRow2021::Penalty.key(), PENALTY, ONE, DECISIONS),
+        spec(ActiveRow2021::Coercion.key(), COERCION, ONE, DECISIONS),
+        spec(ActiveRow2021::Fees.key(), FEES, AMOUNT, FEES_2021),
+    ];
+    const DOCS_2019: Fields = &[
+        (Document2019Field::NewlyMade.key(), Document2019Field::NewlyMade.label()),
+        (Document2019Field::NewlyPublished.key(), Document2019Field::NewlyPublished.label()),
+        (Document2019Field::TotalPublished.key(), Document2019Field::TotalPublished.label()),
+    ];
+    const ITEMS_2019: Fields = &[
+        (Item2019Field::PreviousItems.key(), Item2019Field::PreviousItems.label()),
+        (Item2019Field::Change.key(), Item2019Field::Change.label()),
+        (Item2019Field::Decisions.key(), Item2019Field::Decisions.label()),
+    ];
+    const FEES_2019_FIELDS: Fields = &[
+        (Fee2019Field::PreviousItems.key(), Fee2019Field::PreviousItems.label()),
+        (Fee2019Field::Change.key(), Fee2019Field::Change.label()),
+    ];
+    const PROCUREMENT_FIELDS: Fields = &[
+        (ProcurementField::Projects.key(), ProcurementField::Projects.label()),
+        (ProcurementField::Amount.key(), ProcurementField::Amount.label()),
+    ];
     // `其他对外管理` alone: the label is often wrapped after it, below the numbers.
     const OTHER_SERVICES: &[Cue] =
         &[("其他对外管理服务事项", 1.0), ("对外管理服务", 1.0), ("其他对外管理", 0.9)];
@@ -106,8 +134,8 @@ pub(crate) fn active_rows(edition: Edition) -> &'static [ActiveSpec] {
         spec(ActiveRow2019::OtherServices.key(), OTHER_SERVICES, ITEMS, ITEMS_2019),
         spec(ActiveRow2019::Penalty.key(), PENALTY, ITEMS, ITEMS_2019),
         spec(ActiveRow2019::Coercion.key(), COERCION, ITEMS, ITEMS_2019),
-        spec(ActiveRow2019::Fees.key(), FEES, FEES_2019, &["previous_items", "change"]),
-        spec(ActiveRow2019::Procurement.key(), PROCUREMENT_CUES, PROCUREMENT, &["projects", "amount"]),
+        spec(ActiveRow2019::Fees.key(), FEES, FEES_2019, FEES_2019_FIELDS),
+        spec(ActiveRow2019::Procurement.key(), PROCUREMENT_CUES, PROCUREMENT, PROCUREMENT_FIELDS),
     ];
     match edition {
         Edition::E2021 => E2021,
@@ -115,15 +143,18 @@ pub(crate) fn active_rows(edition: Edition) -> &'static [ActiveSpec] {
     }
 }
 
+/// The cells of a row of table 二: (JSON key, name in the sub-table's header).
+type Fields = &'static [(&'static str, &'static str)];
+
 const fn spec(
     key: &'static str,
     cues: &'static [Cue],
     cells: &'static [CellKind],
-    field_keys: &'static [&'static str],
+    fields: Fields,
 ) -> ActiveSpec {
     // Rows of three counts are documents: their last cell is the stock.
     let stock = if matches!(cells, [_, CellKind::Count, _]) { Some(2) } else { None };
-    ActiveSpec { key, cues, cells, field_keys, stock }
+    ActiveSpec { key, cues, cells, fields, stock }
 }
 
 /// Phrases of table 二's headers that only one edition has: (phrase, edition).

@@ -85,6 +85,14 @@ pub(crate) enum Kind {
     Val(Option<Num>),
 }
 
+/// The tokens of one table's region, and whether the region was cut short (see
+/// `MAX_REGION_BYTES` in the crate's root): the cells read from a cut region are doubtful.
+#[derive(Default)]
+pub(crate) struct Region {
+    pub toks: Vec<Tok>,
+    pub truncated: bool,
+}
+
 /// Reads `text[start..end]` into tokens. `html_rows` are the ranges of the working text that
 /// came from HTML table rows.
 pub(crate) fn read(
