@@ -245,11 +245,16 @@ pub(crate) fn read(
             }
             _ => None,
         };
+        // The numbers of every row of the sub-table.
+        let sub_table = specs.iter().zip(&fed).filter(|(other, _)| other.fields == spec.fields);
+        let mut numbers = sub_table.flat_map(|(_, f)| f.vals.iter().flatten().copied());
+        let right_aligned = extents.as_deref().is_some_and(|e| columns::right_aligned(&mut numbers, e));
         let misfit = matches!((f.last_col(), common_last(spec)), (Some(a), Some(b)) if a != b);
         let first_col = (!f.shared && !misfit).then(|| first_columns.get(f.label_col)).flatten();
         let hints = Hints {
             columns: model.as_deref(),
             names: extents.as_deref(),
+            right_aligned,
             first_col,
             misfit,
             ..Hints::default()

@@ -69,6 +69,11 @@ pub(crate) enum How {
     Reordered,
     /// The numbers of a short row of aligned text, placed under their columns.
     Positioned,
+    /// The numbers of a short row of aligned text, each ending exactly where its column ends
+    /// (columns a rule, the header's names or a row with every cell give): placed as surely as
+    /// delimited cells are, where a number placed by a rougher measure (a centre, a drifted
+    /// line) is an inference.
+    Aligned,
     /// The numbers of a short row of text that hides blank cells, with nothing to say where
     /// they stand: placed in each order-keeping way, the other cells blank.
     Spread,
@@ -130,6 +135,11 @@ pub(crate) struct Hints<'a> {
     /// The extents of its columns, for a row of aligned text: the header's names of them,
     /// under a header that names each column whole, or the numbers of a row with every cell.
     pub names: Option<&'a [(u32, u32)]>,
+    /// Every number of the table ends exactly where one of those columns ends: the text was
+    /// laid out with numbers right-aligned on them, so a number that ends where its column
+    /// does stands in it (text whose digits were widened, or columns a header places loosely,
+    /// give no such table).
+    pub right_aligned: bool,
     /// The columns were read off the header, which places them only roughly: what they
     /// place is uncertain.
     pub loose: bool,
@@ -173,7 +183,8 @@ pub(crate) fn read(text: &str, toks: &[&Tok], shape: &Shape<'_>, hints: Hints<'_
             Some(e) => centres(e),
             None => columns.map(<[f32]>::to_vec).unwrap_or_default(),
         };
-        let columns = Placed { centres: &centres, extents: extents.unwrap_or(&[]) };
+        let exact = if ruled.is_none() && hints.right_aligned { extents } else { None };
+        let columns = Placed { centres: &centres, ends: exact.unwrap_or(&[]) };
         if let Some(mut reading) = placed.and_then(|p| positioned(text, toks, shape, p.as_slice(), &columns))
         {
             reading.doubtful |= loose;
@@ -289,11 +300,11 @@ fn spread(toks: &[&Tok], shape: &Shape<'_>) -> Vec<Cand> {
     out
 }
 
-/// Where the columns of a row of aligned text stand: their centres, and their extents when a
-/// rule or the header's names give them (empty otherwise).
+/// Where the columns of a row of aligned text stand: their centres, and their extents when
+/// the table's numbers are right-aligned on them (empty otherwise).
 struct Placed<'a> {
     centres: &'a [f32],
-    extents: &'a [(u32, u32)],
+    ends: &'a [(u32, u32)],
 }
 
 /// The reading of a short row of aligned text whose numbers stand under their columns: the
@@ -325,7 +336,13 @@ fn positioned(
             _ => true,
         }
     };
-    let ends_with_column = |t: &Tok, c: usize| matches!((t.x, columns.extents.get(c)), (Some((_, e)), Some(&(_, end))) if e == end);
+    let ends_with_column =
+        |t: &Tok, c: usize| matches!((t.x, columns.ends.get(c)), (Some((_, e)), Some(&(_, end))) if e == end);
+    // And starts clear of the column before (digits of cells run together reach into it).
+    let within_column = |t: &Tok, c: usize| {
+        let before = c.checked_sub(1).and_then(|b| columns.ends.get(b)).map_or(0, |&(_, end)| end);
+        ends_with_column(t, c) && t.x.is_some_and(|(s, _)| s > before)
+    };
     let may_hold_blanks = |(t, &c): (&&Tok, &usize)| match &t.kind {
         Kind::Val(Some(n)) => {
             text.get(n.digits.0..n.digits.1)
@@ -338,7 +355,9 @@ fn positioned(
     // A row with sums is checked by them (a split that breaks one is doubted when the table
     // is solved); a row of table 二 has nothing else to check it.
     let doubtful = shape.sums.is_empty() && toks.iter().zip(placed).any(may_hold_blanks);
-    Some(Reading { cands: vec![Cand { cells, penalty: 0.0 }], how: How::Positioned, doubtful })
+    let aligned = !toks.is_empty() && toks.iter().zip(placed).all(|(t, &c)| within_column(t, c));
+    let how = if aligned { How::Aligned } else { How::Positioned };
+    Some(Reading { cands: vec![Cand { cells, penalty: 0.0 }], how, doubtful })
 }
 
 /// The readings of a row whose values a PDF extractor printed on two lines (`7 … 7` above

@@ -111,6 +111,19 @@ pub(crate) fn names_before(
     header_names(&header, names)
 }
 
+/// Whether every number among `toks` ends exactly where one of `extents` ends (and there is
+/// one): numbers laid out right-aligned on those columns.
+pub(crate) fn right_aligned<'t>(toks: impl IntoIterator<Item = &'t Tok>, extents: &[(u32, u32)]) -> bool {
+    let mut any = false;
+    for t in toks.into_iter().filter(|t| matches!(t.kind, Kind::Val(Some(_)))) {
+        match t.x {
+            Some((_, e)) if extents.iter().any(|&(_, end)| end == e) => any = true,
+            _ => return false,
+        }
+    }
+    any
+}
+
 /// Column centres from the `header` of a table of aligned text, for a table without a row
 /// that fills every column: the first character of each column's name. `names` lists, per column left to right, the ways its name may
 /// start; a one-character entry matches that character alone, as a name written vertically

@@ -145,6 +145,7 @@ pub(crate) fn read(
     let rule_windows = columns::rule_windows(&observed, COLS);
     let header = columns::header(text, toks, measure);
     let names = columns::header_names(&header, &NAMES);
+    let right_aligned = names.as_deref().is_some_and(|n| columns::right_aligned(toks, n));
     let on_page: Vec<&[&Tok]> =
         observed.iter().enumerate().filter(|&(i, _)| on_header_page(i)).map(|(_, r)| *r).collect();
     let header_model = columns::from_header(&header, &HEADER).map(|m| columns::shifted_to_last(m, &on_page));
@@ -180,6 +181,7 @@ pub(crate) fn read(
                         columns: columns.as_deref(),
                         rule_from,
                         names,
+                        right_aligned,
                         loose,
                         first_col,
                         misfit,
@@ -334,7 +336,7 @@ fn explain(row: RequestRow, o: &Obs<'_>, rd: &Reading, diags: &mut Diagnostics) 
             ("cells_doubtful", "it has more numbers than cells; the strays were dropped by the arithmetic")
         }
         How::Reordered => ("cells_doubtful", "its values were put back in order by the arithmetic"),
-        How::Positioned => (
+        How::Positioned | How::Aligned => (
             "cells_placed",
             "its numbers were placed under their columns by where they stand; the other cells are blank",
         ),
