@@ -204,6 +204,7 @@ pub(crate) fn read(
             .zip(&shapes)
             .filter(|(f, _)| !f.shared)
             .filter_map(|(f, shape)| Some((f.label_col, f.vals.as_deref()?, shape))),
+        None,
     );
     // Rows of delimited cells end in the same column as the other rows of their sub-table (or
     // of the table, for a sub-table of one row); one that does not lost or gained a cell.
@@ -247,8 +248,8 @@ pub(crate) fn read(
         };
         // The numbers of every row of the sub-table.
         let sub_table = specs.iter().zip(&fed).filter(|(other, _)| other.fields == spec.fields);
-        let mut numbers = sub_table.flat_map(|(_, f)| f.vals.iter().flatten().copied());
-        let right_aligned = extents.as_deref().is_some_and(|e| columns::right_aligned(&mut numbers, e));
+        let numbers = sub_table.flat_map(|(_, f)| f.vals.iter().flatten().copied());
+        let right_aligned = extents.as_deref().is_some_and(|e| columns::right_aligned(numbers, e));
         let misfit = matches!((f.last_col(), common_last(spec)), (Some(a), Some(b)) if a != b);
         let first_col = (!f.shared && !misfit).then(|| first_columns.get(f.label_col)).flatten();
         let hints = Hints {

@@ -287,13 +287,20 @@ pub(crate) struct FirstColumns {
 
 impl FirstColumns {
     /// Learns from `rows`: each its label's column and the tokens of its values, as a row of
-    /// `shape`.
+    /// `shape`. With `end`, the column the table's rows end in, a row whose values end before
+    /// it says nothing: it gained a cell after them, and may have lost one before.
     pub(crate) fn learn<'r, 't: 'r, 's: 'r>(
         rows: impl Iterator<Item = (Option<u32>, &'r [&'t Tok], &'r Shape<'s>)>,
+        end: Option<u32>,
     ) -> Self {
         let mut out = FirstColumns::default();
         for (label, toks, shape) in rows {
-            let Some(first) = evident_start(toks, shape).and_then(|s| toks.get(s)).and_then(|t| t.col) else {
+            let Some(start) = evident_start(toks, shape) else { continue };
+            let last = toks.get(start + shape.width() - 1).and_then(|t| t.col);
+            if end.is_some() && last != end {
+                continue;
+            }
+            let Some(first) = toks.get(start).and_then(|t| t.col) else {
                 continue;
             };
             match out.votes.iter_mut().find(|v| v.0 == label && v.1 == first) {
@@ -359,12 +366,12 @@ mod tests {
         // Two full rows labelled in column 0 start at 1; one that lost its first cell says 2.
         let rows = [row("4 5"), row("1 0"), row("- 3 8")];
         let refs: Vec<Vec<&Tok>> = rows.iter().map(|r| r.iter().collect()).collect();
-        let first = FirstColumns::learn(refs.iter().map(|r| (Some(0), r.as_slice(), &shape)));
+        let first = FirstColumns::learn(refs.iter().map(|r| (Some(0), r.as_slice(), &shape)), None);
         assert_eq!(first.get(Some(0)), Some(1));
         // A label column never seen falls back on every row's say.
         assert_eq!(first.get(Some(5)), Some(1));
         // A tie says nothing.
-        let first = FirstColumns::learn(refs[1..].iter().map(|r| (Some(0), r.as_slice(), &shape)));
+        let first = FirstColumns::learn(refs[1..].iter().map(|r| (Some(0), r.as_slice(), &shape)), None);
         assert_eq!(first.get(Some(0)), None);
     }
 

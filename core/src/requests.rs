@@ -130,6 +130,7 @@ pub(crate) fn read(
         rows_of_cells()
             .filter(|o| grid_last.is_none() || last_col(o) == grid_last)
             .map(|o| (o.label_col, &o.vals[..], &SHAPE)),
+        grid_last,
     );
     // A PDF extractor's columns shift from page to page (pages end in a form feed): a row is
     // placed by the columns of its own page.

@@ -250,10 +250,10 @@ enum Width {
 }
 
 /// Counts the tokens' columns the way that makes values stand in the fewest distinct
-/// places: values under one column stand at the same place line after line when counted
-/// the way the text was laid out. Display columns unless another way does strictly better.
-/// `other` holds, per other way, the columns of the tokens where they differ from display
-/// columns, by token start, in order.
+/// places: values under one column stand at the same place line after line (their starts,
+/// centres or ends, as the column aligns them) when counted the way the text was laid out.
+/// Display columns unless another way does strictly better. `other` holds, per other way, the
+/// columns of the tokens where they differ from display columns, by token start, in order.
 fn count_as_they_align(toks: &mut [Tok], other: &[Vec<(usize, (u32, u32))>]) {
     let x_of = |t: &Tok, way: Option<&Vec<(usize, (u32, u32))>>| match way {
         Some(o) => {
@@ -261,16 +261,18 @@ fn count_as_they_align(toks: &mut [Tok], other: &[Vec<(usize, (u32, u32))>]) {
         }
         None => t.x,
     };
+    // Values under one column line up at their starts, their centres or their ends, as the
+    // column aligns them: the places they stand in are the fewest of the three.
     let stacks = |way: Option<&Vec<(usize, (u32, u32))>>| {
-        let mut centres: Vec<u32> = toks
-            .iter()
-            .filter(|t| matches!(t.kind, Kind::Val(_)))
-            .filter_map(|t| x_of(t, way))
-            .map(|(s, e)| s + e)
-            .collect();
-        centres.sort_unstable();
-        centres.dedup();
-        centres.len()
+        let xs: Vec<(u32, u32)> =
+            toks.iter().filter(|t| matches!(t.kind, Kind::Val(_))).filter_map(|t| x_of(t, way)).collect();
+        let places = |at: fn((u32, u32)) -> u32| {
+            let mut v: Vec<u32> = xs.iter().copied().map(at).collect();
+            v.sort_unstable();
+            v.dedup();
+            v.len()
+        };
+        places(|(s, _)| s).min(places(|(s, e)| s + e)).min(places(|(_, e)| e))
     };
     let display = stacks(None);
     let best = other.iter().map(|o| (stacks(Some(o)), o)).filter(|s| s.0 < display).min_by_key(|s| s.0);
