@@ -46,8 +46,8 @@ fn saved_cases_that_pass() {
     replay("roundtrip/pass", "");
 }
 
-/// The cases of classes the parser has fixed since the properties (A to O, S to Z) or the
-/// scoring of a generated corpus (AA to AD) found them (see
+/// The cases of classes the parser has fixed since the properties or the scoring of a
+/// generated corpus found them (see
 /// `fixtures/roundtrip/failing/README.md`): they must stay fixed.
 #[test]
 fn fixed_classes_stay_fixed() {
@@ -69,9 +69,9 @@ fn class_q_split_by_broken_sum() {
 }
 
 #[test]
-#[ignore = "fails today: class R, aligned text: a placed row in a broken identity, a number beside a blank cell in table 二 (flagged)"]
-fn class_r_sparse_aligned() {
-    replay("roundtrip/failing", "R-");
+#[ignore = "fails today: class AP, aligned text: table 二's cell merged over two columns, or an amount wider than its name, aligns with no column name and is placed by guess (flagged)"]
+fn class_ap_merged_cells_aligned() {
+    replay("roundtrip/failing", "AP-");
 }
 
 #[test]
@@ -85,7 +85,7 @@ fn class_aj_open() {
 fn failing_cases_belong_to_a_class() {
     for case in harness::load("roundtrip/failing") {
         let class = case.name.split('-').next().unwrap_or("");
-        assert!(["P", "Q", "R", "AJ"].contains(&class), "{}: no test replays class {class}", case.name);
+        assert!(["P", "Q", "AJ", "AP"].contains(&class), "{}: no test replays class {class}", case.name);
         assert!(!case.note.is_empty(), "{}: say what fails", case.name);
     }
 }

@@ -97,7 +97,7 @@ fn roundtrip_html_without_blanks() {
 }
 
 #[test]
-#[ignore = "fails today: class R (aligned text: a row placed by position in a broken identity is doubted: flagged)"]
+#[ignore = "fails today: class AP (aligned text: table 二's merged cells and wide amounts align with no column name: placed by guess, flagged; about 9% of reports with blanks)"]
 fn roundtrip_aligned() {
     property(Layout::Aligned, strategies::report());
 }
@@ -114,7 +114,7 @@ fn roundtrip_aligned_without_blanks() {
 /// (`中国（上海）自由贸易试验区管理委员会`).
 #[test]
 fn roundtrip_unusual_organs() {
-    // Aligned text is left out for class R (see `roundtrip_aligned`); the organ is read from
+    // Aligned text is left out for class AP (see `roundtrip_aligned`); the organ is read from
     // the title, written alike in every layout.
     for layout in [Layout::Markdown, Layout::CellPerLine, Layout::Html, Layout::Tsv] {
         property(layout, strategies::report_with_unusual_organ());
