@@ -218,6 +218,7 @@ pub(crate) fn read(
             table_last
         }
     };
+    let search_budget = std::cell::Cell::new(cells::TABLE_SEARCH_LIMIT);
     let mut readings: Vec<Reading> = Vec::new();
     let mut present: Vec<(usize, &ActiveSpec)> = Vec::new();
     for (i, ((f, spec), shape)) in fed.iter().zip(specs).zip(&shapes).enumerate() {
@@ -258,6 +259,7 @@ pub(crate) fn read(
             right_aligned,
             first_col,
             misfit,
+            search_budget: Some(&search_budget),
             ..Hints::default()
         };
         let mut rd = cells::read(text, vals, shape, hints);

@@ -158,6 +158,7 @@ pub(crate) fn read(
             columns::most_common(of_rank.filter_map(|(_, _, o)| o.label_col))
         })
         .collect();
+    let search_budget = std::cell::Cell::new(cells::TABLE_SEARCH_LIMIT);
     let readings: Vec<Reading> = present
         .iter()
         .map(|&(row, i, o)| match o.origin {
@@ -187,6 +188,7 @@ pub(crate) fn read(
                         first_col,
                         misfit,
                         out_of_place,
+                        search_budget: Some(&search_budget),
                     };
                     cells::read(text, &o.vals, &SHAPE, hints)
                 }
