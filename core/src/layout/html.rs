@@ -474,14 +474,9 @@ fn write_cell(e: &mut Emitter, cell: &Cell) {
             collapsed.push(c);
         }
     }
-    // The offsets of a cell's characters point at its first text: entities and collapsed
-    // spaces make finer positions more expensive than they are worth.
-    let mut e2 = Emitter::default();
-    e2.push_text(&collapsed, at, true);
-    let (text, _) = e2.finish();
-    for c in text.chars() {
-        e.push(c, at);
-    }
+    // The offsets of a cell's characters count from its first text, as if it were written
+    // whole: exact unless entities or collapsed spaces came before them, then near.
+    e.push_text(&collapsed, at, true);
 }
 
 /// The encoding a page declares in `<meta charset=…>` or `content="…charset=…"`.
