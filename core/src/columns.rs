@@ -296,7 +296,7 @@ impl FirstColumns {
         let mut out = FirstColumns::default();
         for (label, toks, shape) in rows {
             let Some(start) = evident_start(toks, shape) else { continue };
-            let last = toks.get(start + shape.width() - 1).and_then(|t| t.col);
+            let last = (start + shape.width()).checked_sub(1).and_then(|l| toks.get(l)).and_then(|t| t.col);
             if end.is_some() && last != end {
                 continue;
             }

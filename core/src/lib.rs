@@ -212,8 +212,8 @@ impl<'a> Page<'a> {
                     format!(
                         "table {table}'s region is {} bytes long, far more than any table of the template \
                          takes: only its first {} bytes were read, and its cells are reported uncertain",
-                        e - s,
-                        end - s
+                        e.saturating_sub(s),
+                        end.saturating_sub(s)
                     ),
                     end,
                 );
@@ -233,7 +233,7 @@ impl<'a> Page<'a> {
     /// Where the reading of region `start..end` stops, and whether that cuts it: within
     /// [`MAX_REGION_BYTES`].
     fn region_end(&self, start: usize, end: usize) -> (usize, bool) {
-        if end - start <= MAX_REGION_BYTES {
+        if end.saturating_sub(start) <= MAX_REGION_BYTES {
             return (end, false);
         }
         // At a line end in the last half of the window, else between words, so that no number
