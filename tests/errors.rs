@@ -161,3 +161,30 @@ fn too_large_says_both_sizes_and_what_to_do() {
     let err = options.parse_bytes(&[0u8; 5000]).unwrap_err();
     assert!(matches!(err, Error::TooLarge { .. }), "{err}");
 }
+
+/// UTF-8 with a few broken bytes (a tool that cut characters in two) is read, not refused:
+/// each broken sequence becomes U+FFFD, and a table that holds one is doubted whole, since a
+/// digit may be what was lost; broken bytes elsewhere cost the tables nothing.
+#[test]
+fn a_few_broken_bytes_are_read_and_their_table_doubted() {
+    let report =
+        std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/seeds/002_eee78a6d75b74889.txt"))
+            .unwrap();
+    let text = String::from_utf8(report.clone()).unwrap();
+    // `申请人情况` in table 三's header loses the last byte of `况`.
+    let at = text.find("申请人情况").unwrap() + "申请人情".len() + 2;
+    let mut damaged = report.clone();
+    damaged.remove(at);
+    let parsed = xxgk::parse_bytes(&damaged).unwrap();
+    let clean = xxgk::parse_bytes(&report).unwrap();
+    assert_eq!(parsed.requests, clean.requests, "the values are read as before");
+    assert!(parsed.diagnostics.iter().any(|d| d.code == "table_damaged"));
+    assert!(parsed.uncertain.iter().any(|p| p == "requests.new_received.total"), "{:?}", parsed.uncertain);
+    assert!(!parsed.uncertain.iter().any(|p| p.starts_with("appeals.")), "{:?}", parsed.uncertain);
+    // In the title's prose instead: nothing doubted.
+    let at = text.find("年度报告").unwrap() + 2;
+    let mut damaged = report;
+    damaged.remove(at);
+    let parsed = xxgk::parse_bytes(&damaged).unwrap();
+    assert!(parsed.uncertain.is_empty(), "{:?}", parsed.uncertain);
+}

@@ -123,7 +123,7 @@ pub(crate) fn read(
     column_major: bool,
     diags: &mut Diagnostics,
 ) -> Option<Read> {
-    let (toks, truncated) = (region.toks.as_slice(), region.truncated);
+    let (toks, doubted) = (region.toks.as_slice(), region.doubted);
     let specs = active_rows(edition);
     let mut fed: Vec<Fed<'_>> = vec![Fed::default(); specs.len()];
     let aligned = main_source(segs.iter().flat_map(|s| s.vals.iter().copied())) == Some(Source::Aligned);
@@ -283,7 +283,7 @@ pub(crate) fn read(
     let mut uncertain = Vec::new();
     let mut rows: Vec<(usize, Vec<Option<Decimal>>)> = Vec::new();
     for ((&(i, spec), cells), doubts) in present.iter().zip(resolved.cells).zip(&resolved.uncertain) {
-        for (&(field, _), _) in spec.fields.iter().zip(doubts).filter(|(_, &doubt)| doubt || truncated) {
+        for (&(field, _), _) in spec.fields.iter().zip(doubts).filter(|(_, &doubt)| doubt || doubted) {
             uncertain.push(format!("active_disclosure.{}.{field}", spec.key));
         }
         rows.push((i, cells));

@@ -41,7 +41,7 @@ pub(crate) fn read(
     measure: &Columns<'_>,
     diags: &mut Diagnostics,
 ) -> Option<Read> {
-    let (toks, truncated) = (region.toks.as_slice(), region.truncated);
+    let (toks, doubted) = (region.toks.as_slice(), region.doubted);
     // The table has no row labels: a blank in a row that has text is a header's padding (the
     // empty fields of 行政复议's colspan), not a cell.
     let blocks: Vec<Vec<&Tok>> = segs
@@ -114,7 +114,7 @@ pub(crate) fn read(
             let c = g * AppealField::ALL.len() + f;
             *cells.get_mut(field) =
                 values.get(c).copied().flatten().and_then(|d| d.as_int()).and_then(|i| u64::try_from(i).ok());
-            if truncated || doubts.get(c) == Some(&true) {
+            if doubted || doubts.get(c) == Some(&true) {
                 uncertain.push(format!("appeals.{}.{}", group.key(), field.key()));
             }
         }

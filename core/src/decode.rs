@@ -12,7 +12,7 @@ pub(crate) type GbDecoder<'a> = &'a dyn Fn(&[u8]) -> Option<String>;
 /// Decodes `bytes` into text; `fallback` decodes GB text when the `gbk` feature is off.
 pub(crate) fn decode<'b>(bytes: &'b [u8], fallback: Option<GbDecoder<'_>>) -> Result<Cow<'b, str>, Error> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return utf8(rest, 3);
+        return utf8(rest, 3).or_else(|err| mostly_utf8(rest).ok_or(err));
     }
     if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
         return utf16(rest, u16::from_le_bytes);
@@ -34,9 +34,23 @@ pub(crate) fn decode<'b>(bytes: &'b [u8], fallback: Option<GbDecoder<'_>>) -> Re
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(Cow::Borrowed(s)),
-        Err(e) => gb::decode(bytes, e.valid_up_to())
-            .or_else(|err| fallback.and_then(|decode| decode(bytes)).map(Cow::Owned).ok_or(err)),
+        // A few broken bytes in UTF-8 text, unless the page says it is GB: GB text breaks UTF-8
+        // at nearly every character.
+        Err(e) => match mostly_utf8(bytes).filter(|_| !gb::declared(bytes)) {
+            Some(text) => Ok(text),
+            None => gb::decode(bytes, e.valid_up_to())
+                .or_else(|err| fallback.and_then(|decode| decode(bytes)).map(Cow::Owned).ok_or(err)),
+        },
     }
+}
+
+/// UTF-8 text with a few bytes that are not (a tool that cut characters in two, a copy that
+/// lost a byte), read with each broken sequence as U+FFFD: at most one byte in a hundred. The
+/// report then says where they are, and doubts the cells of a table that holds one (see
+/// `Page::tokens`).
+fn mostly_utf8(bytes: &[u8]) -> Option<Cow<'static, str>> {
+    let invalid: usize = bytes.utf8_chunks().map(|c| c.invalid().len()).sum();
+    (invalid * 100 <= bytes.len()).then(|| Cow::Owned(String::from_utf8_lossy(bytes).into_owned()))
 }
 
 fn utf8(bytes: &[u8], base: usize) -> Result<Cow<'_, str>, Error> {
@@ -79,6 +93,11 @@ mod gb {
 
     /// Decodes `bytes`, not UTF-8 from byte `utf8_error`, as GB18030: declared by the page or
     /// not, GB is what a Chinese page that is not UTF-8 is in.
+    /// Whether the page declares a GB encoding in `<meta charset>`.
+    pub(super) fn declared(bytes: &[u8]) -> bool {
+        crate::layout::html::declared_charset(bytes).is_some_and(|label| is_gb(&label))
+    }
+
     pub(super) fn decode(bytes: &[u8], utf8_error: usize) -> Result<Cow<'_, str>, Error> {
         let declared = crate::layout::html::declared_charset(bytes).filter(|label| is_gb(label));
         let mut decoder = GB18030.new_decoder_without_bom_handling();
@@ -145,6 +164,12 @@ mod gb {
     pub(super) fn decode(_: &[u8], utf8_error: usize) -> Result<Cow<'_, str>, Error> {
         Err(Error::Decode { encoding: "UTF-8", offset: utf8_error })
     }
+
+    /// Without the GB decoder, a GB declaration is the platform decoder's to honour.
+    pub(super) fn declared(bytes: &[u8]) -> bool {
+        let head = bytes.get(..4096).unwrap_or(bytes).to_ascii_lowercase();
+        [&b"gb2312"[..], b"gbk", b"gb18030"].iter().any(|n| head.windows(n.len()).any(|w| w == *n))
+    }
 }
 
 #[cfg(test)]
@@ -176,6 +201,17 @@ mod tests {
         let mut page = b"<meta charset=\"gb2312\">".to_vec();
         page.extend_from_slice(&gbk);
         assert!(decode(&page, None).unwrap().contains("主动公开"));
+    }
+
+    #[test]
+    fn utf8_with_a_few_broken_bytes_is_read_with_replacement_characters() {
+        // A character cut in two (`等` is E7 AD 89) among 360 bytes of text.
+        let mut bytes = "规章 0 ".repeat(40).into_bytes();
+        bytes.extend_from_slice(b"\xE7\xAD|");
+        assert_eq!(decode(&bytes, None).unwrap().matches('\u{FFFD}').count(), 1);
+        // Text that is mostly not UTF-8 stays an error, where UTF-8 broke.
+        let noise: Vec<u8> = (0..200u8).map(|i| if i % 2 == 0 { 0xFF } else { b'a' }).collect();
+        assert!(matches!(decode(&noise, None), Err(Error::Decode { .. })));
     }
 
     #[test]

@@ -218,9 +218,20 @@ impl<'a> Page<'a> {
                     end,
                 );
             }
+            let damaged = self.working.get(s..end).and_then(|r| r.find('\u{FFFD}')).map(|i| s + i);
+            if let Some(at) = damaged {
+                diags.at(
+                    "table_damaged",
+                    format!(
+                        "table {table} holds replacement characters (U+FFFD), where bytes that were not \
+                         text stood and a digit may have been lost: its cells are reported uncertain"
+                    ),
+                    at,
+                );
+            }
             layout::Region {
                 toks: layout::read(&self.working, s, end, &self.html_rows, &columns, diags),
-                truncated,
+                doubted: truncated || damaged.is_some(),
             }
         };
         Tokens {

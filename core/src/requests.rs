@@ -87,7 +87,7 @@ pub(crate) fn read(
     hint: Option<Edition>,
     diags: &mut Diagnostics,
 ) -> Option<Read> {
-    let (toks, truncated) = (region.toks.as_slice(), region.truncated);
+    let (toks, doubted) = (region.toks.as_slice(), region.doubted);
     // Not a single value: the rows are named and blank, or their numbers were lost.
     let unwritten = segs.iter().all(|s| s.vals.is_empty());
     let obs = observe(text, segs, unwritten);
@@ -205,7 +205,7 @@ pub(crate) fn read(
         let mut cells = Applicants::default();
         for ((&col, value), &doubt) in Applicant::ALL.iter().zip(values).zip(doubts) {
             *cells.get_mut(col) = value.and_then(|d| d.as_int()).and_then(|i| u64::try_from(i).ok());
-            if doubt || unwritten || truncated {
+            if doubt || unwritten || doubted {
                 uncertain.push(format!("requests.{}.{}", row.key(), col.key()));
             }
         }
@@ -221,16 +221,18 @@ pub(crate) fn read(
     }
     // A row the source names but whose numbers could not be told apart from its neighbours'
     // (a reading-order dump of a table with blank cells) is there, unread: every cell null and
-    // uncertain. A row the source does not name is left out.
+    // uncertain; so is every row of a table read in part, or damaged, which may have lost the
+    // row's name. A row the source does not name is left out.
     let named = named_anywhere(segs, edition);
     for (&row, _) in rows.iter().zip(&assignment).filter(|(_, a)| a.is_none()) {
-        if named.contains(&row) {
+        if named.contains(&row) || doubted {
             *table.get_mut(row) = Some(Applicants::default());
             uncertain.extend(Applicant::ALL.iter().map(|c| format!("requests.{}.{}", row.key(), c.key())));
+            let why = if named.contains(&row) { "names" } else { "may have lost the name of" };
             diags.note(
                 "row_unread",
                 format!(
-                    "table 三 names row {} ({}) but its numbers could not be attributed to it",
+                    "table 三 {why} row {} ({}) but its numbers could not be attributed to it",
                     row.key(),
                     row.label()
                 ),

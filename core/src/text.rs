@@ -4,7 +4,8 @@
 //! The working text has `\n` line ends, half-width ASCII (full-width digits, letters and
 //! punctuation folded), HTML entities decoded, zero-width characters removed, and the two
 //! "blank cell" spaces — U+00A0 (`&nbsp;`) and U+3000 (`&#12288;`) — both as U+00A0, because a
-//! line holding only such a space is how scraped pages write an empty cell.
+//! line holding only such a space is how scraped pages write an empty cell; runs of three
+//! underscores or more, the padding of text dumps, are spaces.
 
 /// Byte offsets in the working text mapped back to byte offsets in the input. Offsets are
 /// recorded only where the two stop advancing together, so the map stays small.
@@ -70,10 +71,20 @@ impl Emitter {
         while let Some(&b) = bytes.get(i) {
             // Bytes that start a character `fold` may change: controls, `&`, and the lead bytes
             // of U+00A0–U+00AD, U+2000–U+2FFF, U+3000 and U+FE00–U+FFFF.
-            let attention =
-                matches!(b, b'\r' | 0x0B | 0x0C | 0xC2 | 0xE2 | 0xE3 | 0xEF) || (entities && b == b'&');
+            let attention = matches!(b, b'\r' | 0x0B | 0x0C | b'_' | 0xC2 | 0xE2 | 0xE3 | 0xEF)
+                || (entities && b == b'&');
             if !attention {
                 i += 1;
+                continue;
+            }
+            if b == b'_' {
+                let n = underscores(bytes.get(i..).unwrap_or(&[]));
+                if n >= PADDING_UNDERSCORES {
+                    self.push_run(s.get(run..i).unwrap_or(""), input_at + run);
+                    self.push_run(&" ".repeat(n), input_at + i);
+                    run = i + n;
+                }
+                i += n;
                 continue;
             }
             let rest = s.get(i..).unwrap_or("");
@@ -108,6 +119,15 @@ impl Emitter {
         let mut rest = s;
         let mut at = input_at;
         while let Some(c) = rest.chars().next() {
+            if c == '_' {
+                let n = underscores(rest.as_bytes());
+                for k in 0..n {
+                    self.push(if n >= PADDING_UNDERSCORES { ' ' } else { '_' }, at + k);
+                }
+                rest = &rest[n..];
+                at += n;
+                continue;
+            }
             if entities && c == '&' {
                 if let Some((decoded, used)) = decode_entity(rest) {
                     if let Some(d) = fold(decoded) {
@@ -134,6 +154,15 @@ impl Emitter {
     pub(crate) fn finish(self) -> (String, OffsetMap) {
         (self.out, self.map)
     }
+}
+
+/// A run of this many underscores or more is padding, read as spaces: the rules and cell
+/// fillers of text dumps (`|行政许可______|____0____|`), the blanks of a form to fill in.
+const PADDING_UNDERSCORES: usize = 3;
+
+/// How many underscores `bytes` starts with.
+fn underscores(bytes: &[u8]) -> usize {
+    bytes.iter().take_while(|&&b| b == b'_').count()
 }
 
 /// Normalises plain (non-HTML) text.

@@ -85,12 +85,13 @@ pub(crate) enum Kind {
     Val(Option<Num>),
 }
 
-/// The tokens of one table's region, and whether the region was cut short (see
-/// `MAX_REGION_BYTES` in the crate's root): the cells read from a cut region are doubtful.
+/// The tokens of one table's region, and whether every cell read from it is doubtful: the
+/// region was cut short (see `MAX_REGION_BYTES` in the crate's root), or it holds replacement
+/// characters, where bytes that were not text stood and a digit may have been lost.
 #[derive(Default)]
 pub(crate) struct Region {
     pub toks: Vec<Tok>,
-    pub truncated: bool,
+    pub doubted: bool,
 }
 
 /// Reads `text[start..end]` into tokens. `html_rows` are the ranges of the working text that
