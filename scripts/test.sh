@@ -21,6 +21,8 @@ python3 tools/score.py --gold tests/fixtures/pdf/gold --inputs tests/fixtures/pd
   --cmd 'target/release/xxgk parse {}' --quiet --min-cells 0.8
 python3 tools/score.py --gold tests/fixtures/docx/gold --inputs tests/fixtures/docx \
   --cmd 'target/release/xxgk parse {}' --quiet --min-cells 0.95
+python3 tools/score.py --gold tests/fixtures/dumps/gold --inputs tests/fixtures/dumps \
+  --cmd 'target/release/xxgk parse {}' --quiet --min-cells 0.95
 
 for suite in bindings-python/test.sh bindings-wasm/test.sh; do
   if [ -x "$suite" ]; then

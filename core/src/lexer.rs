@@ -119,6 +119,17 @@ fn stray_tag(i: &str) -> IResult<&str, &str> {
     .parse(i)
 }
 
+/// Whether `text` is tags and spaces only.
+fn markup_only(mut text: &str) -> bool {
+    while let Ok((rest, _)) = stray_tag(text) {
+        text = rest.trim_start_matches(is_space);
+        if text.is_empty() {
+            return true;
+        }
+    }
+    false
+}
+
 /// A row ordinal that starts a label: `1.`, `2、`, `(三)`, `四、`.
 fn ordinal(i: &str) -> IResult<&str, &str> {
     recognize(alt((
@@ -179,7 +190,9 @@ fn blank_marker(i: &str) -> IResult<&str, &str> {
 pub(crate) fn lex(cell: &str, base: usize, whole_cell: bool, out: &mut Vec<Lexeme>) {
     let trimmed = cell.trim_matches(is_space);
     let at = base + cell.len() - cell.trim_start_matches(is_space).len();
-    if whole_cell && trimmed.is_empty() {
+    // An empty cell, or one that holds nothing but tags (`<span style="…"> </span>`, left by a
+    // converter that keeps inline HTML), is blank.
+    if whole_cell && (trimmed.is_empty() || markup_only(trimmed)) {
         out.push(Lexeme { piece: Piece::Blank, span: (at, at) });
         return;
     }
@@ -230,7 +243,8 @@ pub(crate) fn lex(cell: &str, base: usize, whole_cell: bool, out: &mut Vec<Lexem
             pos += len;
             continue;
         }
-        let boundary = pos == 0 || cell.get(..pos).is_some_and(|b| b.ends_with(is_space));
+        // A cell starts after a space, or after a tag left in the text (`<span>减8</span>`).
+        let boundary = pos == 0 || cell.get(..pos).is_some_and(|b| b.ends_with(is_space) || b.ends_with('>'));
         if let Some(len) = skippable(rest) {
             flush_text(cell, base, &mut text_start, pos, out);
             out.push(Lexeme { piece: Piece::Noise, span: (base + pos, base + pos + len) });
@@ -239,7 +253,7 @@ pub(crate) fn lex(cell: &str, base: usize, whole_cell: bool, out: &mut Vec<Lexem
         }
         if boundary {
             if let Ok((after, m)) = blank_marker(rest) {
-                if after.is_empty() || after.starts_with(is_space) {
+                if after.is_empty() || after.starts_with(is_space) || stray_tag(after).is_ok() {
                     flush_text(cell, base, &mut text_start, pos, out);
                     out.push(Lexeme { piece: Piece::Blank, span: (base + pos, base + pos + m.len()) });
                     pos += m.len();
@@ -342,9 +356,9 @@ fn number_at(cell: &str, pos: usize, base: usize) -> Option<(Num, usize, bool)> 
     let head = cell.get(..pos).unwrap_or("");
     let before = head.trim_end_matches(is_space);
     let prev = before.chars().next_back();
-    // A cell starts after a space, or right after another cell's digits when they ran together
-    // (`0增10`).
-    let at_boundary = prev.is_none() || before.len() < pos;
+    // A cell starts after a space or a tag left in the text (`<span>减8</span>`), or right after
+    // another cell's digits when they ran together (`0增10`).
+    let at_boundary = prev.is_none() || before.len() < pos || prev == Some('>');
     let after_digits = prev.is_some_and(|c| c.is_ascii_digit()) && rest.starts_with(['增', '减']);
     // A sign only where a cell starts (`减8`), never inside a label (`增/减`, `减少`).
     let (signed, body_start) = match sign(rest) {
@@ -456,6 +470,24 @@ mod tests {
                 Piece::Noise => format!("X:{}", &s[l.span.0..l.span.1]),
             })
             .collect()
+    }
+
+    #[test]
+    fn tags_left_by_a_converter_bound_cells() {
+        // Pandoc keeps a Word page's inline spans in markdown cells: a sign after a tag starts
+        // a cell, and a cell of tags and spaces alone is blank.
+        let span = "<span style=\"font-size:14px\">";
+        assert_eq!(
+            pieces(&format!("{span}减8</span>"), true),
+            ["X:<span style=\"font-size:14px\">", "N:-8", "X:</span>"]
+        );
+        assert_eq!(pieces(&format!("{span} </span>"), true), ["B"]);
+        assert_eq!(
+            pieces(&format!("{span}/</span>"), true),
+            ["X:<span style=\"font-size:14px\">", "B", "X:</span>"]
+        );
+        // Inside a label, a sign is text.
+        assert_eq!(pieces("本年增/减", true), ["T:本年增/减"]);
     }
 
     #[test]
