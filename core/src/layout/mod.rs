@@ -13,6 +13,7 @@
 pub(crate) mod delimited;
 pub(crate) mod html;
 pub(crate) mod markdown;
+pub(crate) mod paragraphs;
 
 use crate::lexer::{lex, Lexeme, Num, Piece, Span};
 use crate::model::Layout;
@@ -105,6 +106,9 @@ pub(crate) fn read(
     diags: &mut Diagnostics,
 ) -> Vec<Tok> {
     let region = text.get(start..end).unwrap_or("");
+    if paragraphs::is_paragraph_table(region) {
+        return paragraph_rows(text, region, start, diags);
+    }
     let csv = csv_region(region);
     let mut out = Vec::new();
     let mut block: Vec<Tok> = Vec::new();
@@ -232,6 +236,31 @@ pub(crate) fn read(
     let shows_blanks = out.iter().any(|t| matches!(t.kind, Kind::Val(None)));
     for t in &mut out {
         t.hides_blanks = !shows_blanks && matches!(t.source, Source::Cell | Source::Aligned);
+    }
+    out
+}
+
+/// The tokens of a region whose cells are paragraphs apart by lines of one tab (a page's
+/// text copied out of a browser): each row read as a row of delimited cells, as TSV.
+fn paragraph_rows(text: &str, region: &str, start: usize, diags: &mut Diagnostics) -> Vec<Tok> {
+    let mut out = Vec::new();
+    let mut lexemes = Vec::new();
+    let mut unit: Vec<Tok> = Vec::new();
+    for row in paragraphs::rows(region) {
+        lexemes.clear();
+        let mut columns_of: Vec<u32> = Vec::new();
+        for (c, (offset, cell)) in row.into_iter().enumerate() {
+            lex(cell, start + offset, true, &mut lexemes);
+            columns_of.resize(lexemes.len(), u32::try_from(c).unwrap_or(u32::MAX));
+        }
+        report_notes(text, &lexemes, diags);
+        unit.extend(
+            lexemes
+                .drain(..)
+                .zip(columns_of)
+                .filter_map(|(l, c)| token(l, Source::Tsv).map(|t| Tok { col: Some(c), ..t })),
+        );
+        flush(&mut unit, &mut out, diags, text);
     }
     out
 }
