@@ -129,6 +129,8 @@ pub(crate) fn read(
     let aligned = main_source(segs.iter().flat_map(|s| s.vals.iter().copied())) == Some(Source::Aligned);
     let mut queue: VecDeque<usize> = VecDeque::new();
     let mut orphans: Vec<&Tok> = Vec::new();
+    // Where the orphans that came after the last row given values start.
+    let mut orphans_since_fed = 0;
     // How much of the next segment's label the end of a wrapped label took.
     let mut taken = 0;
     for (k, seg) in segs.iter().enumerate() {
@@ -158,6 +160,7 @@ pub(crate) fn read(
             orphans.extend(seg.vals.iter().copied().filter(|t| matches!(t.kind, Kind::Val(Some(_)))));
             continue;
         }
+        orphans_since_fed = orphans.len();
         let (rows, guess) = rows_fed(&queue, specs, seg.vals.len());
         // Aligned text keeps rows on their lines: a label alone on one is a row of blanks.
         let guess = guess && !aligned;
@@ -185,16 +188,28 @@ pub(crate) fn read(
         }
         queue.retain(|i| !rows.contains(i));
     }
+    // The last row named with no values after it, and as many numbers as it has cells after
+    // the row before it: a reading order that printed the row's label after its numbers
+    // (`149` / `3010869.24` / `政府集中采购`). Which row they are is a guess, flagged.
+    let last = queue.front().copied().filter(|_| queue.len() == 1);
+    if let (Some(i), Some(tail)) = (last, orphans.get(orphans_since_fed..)) {
+        let fits = !tail.is_empty() && specs.get(i).is_some_and(|s| s.cells.len() == tail.len());
+        if let Some(f) = fed.get_mut(i).filter(|_| fits) {
+            f.vals = Some(tail.to_vec());
+            f.shared = true;
+            orphans.truncate(orphans_since_fed);
+            queue.clear();
+        }
+    }
     if fed.iter().all(|f| f.vals.is_none()) {
         return None;
     }
-    // Rows named last, with no values after them, were passed over too — unless values came
-    // before every label, to be given to the rows short of cells.
-    if orphans.is_empty() {
-        for &i in &queue {
-            if let Some(f) = fed.get_mut(i) {
-                f.skipped = true;
-            }
+    // Rows named last, with no values after them, were passed over too: blank, or, where
+    // numbers outside any row are left, unread (their numbers may be those), doubted.
+    for &i in &queue {
+        if let Some(f) = fed.get_mut(i) {
+            f.skipped = true;
+            f.doubted = !orphans.is_empty();
         }
     }
 

@@ -9,7 +9,7 @@
 
 use crate::cells::{self, Cand, Hints, How, Reading, Shape, Slot, Sum};
 use crate::columns;
-use crate::layout::{main_source, Columns, Kind, Region, Segment, Tok};
+use crate::layout::{main_source, Columns, Kind, Region, Segment, Source, Tok};
 use crate::model::{AppealField, AppealGroup, AppealKind, Appeals, Layout};
 use crate::report::Diagnostics;
 use crate::solve::{resolve, Identity};
@@ -98,6 +98,22 @@ pub(crate) fn read(
             segs.first().map_or(0, |s| s.at),
         );
     }
+    // One number a line, in text that shows no blank cell, in blocks that the header's words
+    // come between (a PDF's reading order): the order of the lines is the extractor's, which a
+    // header of merged cells scrambles. Where that order breaks a group sum that no order of
+    // whole blocks repairs, it is not vouched for.
+    let reading_order = blocks.len() > 1 && vals.iter().all(|t| t.source == Source::Cell && t.hides_blanks);
+    let broken = reading.cands.first().is_some_and(|c| !cells::obeys_sums(&c.cells, &SHAPE));
+    if reading.how == How::Exact && reading_order && broken {
+        diags.at(
+            "cells_doubtful",
+            "table 四: one number a line, in an order that breaks the group sums: the order may be the \
+             extractor's, not the table's"
+                .into(),
+            segs.first().map_or(0, |s| s.at),
+        );
+        reading.doubtful = true;
+    }
     let identities: Vec<Identity> = SUMS
         .iter()
         .map(|s| Identity { lhs: s.parts.clone().map(|c| (0, c)).collect(), rhs: vec![(0, s.total)] })
@@ -139,7 +155,9 @@ fn whole_header(segs: &[Segment<'_>]) -> bool {
 }
 
 /// When the values in order break group sums, the orders of whole blocks that satisfy more of
-/// them, least displaced first.
+/// them, least displaced first. Doubtful all: the source's order was not kept, and an order of
+/// whole blocks is not the only one a reading order may have made (a cell that spans the
+/// header's rows, printed after the next group's, moves one number, not a block).
 fn reorder(text: &str, blocks: &[Vec<&Tok>], in_order: &Reading) -> Option<Reading> {
     if blocks.len() > MAX_BLOCKS {
         return None;
@@ -171,7 +189,7 @@ fn reorder(text: &str, blocks: &[Vec<&Tok>], in_order: &Reading) -> Option<Readi
             best.push(cand);
         }
     });
-    (!best.is_empty()).then_some(Reading { cands: best, how: How::Reordered, doubtful: false })
+    (!best.is_empty()).then_some(Reading { cands: best, how: How::Reordered, doubtful: true })
 }
 
 /// Calls `f` with every order of `0..n` (Heap's algorithm, iterative).
