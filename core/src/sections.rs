@@ -247,15 +247,29 @@ fn title_after(rest: &str) -> Option<usize> {
         return None;
     }
     let tail = window.get(open..).unwrap_or("");
+    // A title may wrap inside its last words (`…工作年度报` / `告`, a PDF's line).
     let end = ["年度报告", "年报", "工作报告"]
         .iter()
-        .filter_map(|k| tail.find(k).map(|p| (p, k.len())))
+        .filter_map(|k| find_spaced(tail, k))
         .filter(|&(p, _)| {
             let name = tail.get(..p).unwrap_or("");
             name.chars().filter(|c| !c.is_whitespace()).count() <= 12 && !name.contains(['。', '，'])
         })
         .min()?;
     Some(open + end.0 + end.1)
+}
+
+/// The first `needle` in `hay`, whitespace (line ends too) allowed between its characters: its
+/// offset and length in `hay`.
+fn find_spaced(hay: &str, needle: &str) -> Option<(usize, usize)> {
+    let first = needle.chars().next()?;
+    hay.match_indices(first).find_map(|(at, _)| {
+        let mut rest = hay.get(at..)?;
+        for c in needle.chars() {
+            rest = rest.trim_start_matches(char::is_whitespace).strip_prefix(c)?;
+        }
+        Some((at, hay.len() - rest.len() - at))
+    })
 }
 
 /// The organ written between the year and `政府信息公开` (`2025 年上海市人民政府办公厅政府信息公开`):
@@ -354,6 +368,11 @@ mod tests {
             organ("# XX县交通运输局2024年政府信息公开工作年度报告").as_deref(),
             Some("XX县交通运输局")
         );
+        // Wrapped inside its last words, as a PDF's line breaks it.
+        let t = "上海市人民政府办公厅2025年政府信息公开工作年度报
+告
+本报告根据";
+        assert_eq!((organ(t).as_deref(), meta(t).year), (Some("上海市人民政府办公厅"), Some(2025)));
     }
 
     #[test]
