@@ -242,7 +242,8 @@ fn years(text: &str) -> impl Iterator<Item = (usize, u16, usize)> + '_ {
 /// which must follow `信息公开`/`政务公开` closely.
 fn title_after(rest: &str) -> Option<usize> {
     let window = crate::text::window(rest, 0, 150);
-    let open = ["信息公开", "政务公开"].iter().filter_map(|k| window.find(k).map(|p| p + k.len())).min()?;
+    let open =
+        ["信息公开", "政务公开"].iter().filter_map(|k| find_spaced(window, k)).map(|(p, l)| p + l).min()?;
     if window.get(..open).is_some_and(|w| w.contains(['。', '，', '；'])) {
         return None;
     }
@@ -368,11 +369,14 @@ mod tests {
             organ("# XX县交通运输局2024年政府信息公开工作年度报告").as_deref(),
             Some("XX县交通运输局")
         );
-        // Wrapped inside its last words, as a PDF's line breaks it.
-        let t = "上海市人民政府办公厅2025年政府信息公开工作年度报
-告
-本报告根据";
+        // Wrapped inside its words, as a PDF's line breaks it.
+        let t = "上海市人民政府办公厅2025年政府信息公开工作年度报\n告\n本报告根据";
         assert_eq!((organ(t).as_deref(), meta(t).year), (Some("上海市人民政府办公厅"), Some(2025)));
+        let t = "赣州经济技术开发区机关事务管理中心2024年政府信息\n公开工作年度报告\n本报告根据";
+        assert_eq!(
+            (organ(t).as_deref(), meta(t).year),
+            (Some("赣州经济技术开发区机关事务管理中心"), Some(2024))
+        );
     }
 
     #[test]
