@@ -159,10 +159,21 @@ pub(crate) fn read(
         })
         .collect();
     let search_budget = std::cell::Cell::new(cells::TABLE_SEARCH_LIMIT);
+    // Aligned text that puts text where the table's numbers stand, on the lines of a row read
+    // as blank, holds cells it could not read (digits an OCR took for characters), not blanks.
+    let values_left =
+        toks.iter().filter(|t| matches!(t.kind, Kind::Val(Some(_)))).filter_map(|t| t.x).map(|x| x.0).min();
+    let unreadable = |i: usize, o: &Obs<'_>| {
+        let Some(left) = values_left else { return false };
+        let end = obs.iter().skip(i + 1).map(|n| n.at).find(|&a| a > o.at).unwrap_or(usize::MAX);
+        let from = toks.partition_point(|t| t.span.0 < o.at);
+        let mut lines = toks.iter().skip(from).take_while(|t| t.span.0 < end);
+        lines.any(|t| matches!(t.kind, Kind::Text) && t.x.is_some_and(|x| x.1 > left))
+    };
     let readings: Vec<Reading> = present
         .iter()
         .map(|&(row, i, o)| match o.origin {
-            Origin::Blank => blank_row(),
+            Origin::Blank => blank_row(unreadable(i, o)),
             _ => match o.split.and_then(|k| o.vals.split_at_checked(k)) {
                 Some((first, second)) => cells::interleaved(first, second, &SHAPE),
                 None => {
@@ -294,11 +305,13 @@ fn rank_of(row: RequestRow) -> usize {
     }
 }
 
-fn blank_row() -> Reading {
+/// A row of aligned text named on a line of its own: every cell blank, as aligned text writes
+/// a blank cell, unless `unreadable` (text stands where its numbers would).
+fn blank_row(unreadable: bool) -> Reading {
     Reading {
         cands: vec![cells::Cand { cells: vec![cells::Slot::Known(None); COLS], penalty: 0.0 }],
         how: How::Exact,
-        doubtful: false,
+        doubtful: unreadable,
     }
 }
 
