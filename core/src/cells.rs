@@ -69,10 +69,10 @@ pub(crate) enum How {
     Reordered,
     /// The numbers of a short row of aligned text, placed under their columns.
     Positioned,
-    /// The numbers of a short row of aligned text, each ending exactly where its column ends
-    /// (columns a rule, the header's names or a row with every cell give): placed as surely as
-    /// delimited cells are, where a number placed by a rougher measure (a centre, a drifted
-    /// line) is an inference.
+    /// The numbers of a short row of aligned text, each ending exactly where its column ends,
+    /// in a table whose numbers all do (columns the header's names or a row with every cell
+    /// give): placed as surely as delimited cells are, where a number placed by a rougher
+    /// measure (a centre, a drifted line) is an inference.
     Aligned,
     /// The numbers of a short row of text that hides blank cells, with nothing to say where
     /// they stand: placed in each order-keeping way, the other cells blank.
@@ -117,12 +117,9 @@ fn value(tok: &Tok, kind: CellKind) -> Result<Option<Decimal>, ()> {
     // which reads these reports in the browser, could not hold it exactly).
     let exact_in_js = |v: Decimal| v.as_int().is_some_and(|i| i.unsigned_abs() <= MAX_SAFE_INTEGER);
     match kind {
-        CellKind::Count
-            if value.as_int().is_some_and(|i| i >= 0) && value.scale() == 0 && exact_in_js(value) =>
-        {
-            Ok(Some(value))
-        }
-        CellKind::Change if value.scale() == 0 && exact_in_js(value) => Ok(Some(value)),
+        // A count may be written with zero decimals (`49.0`, a spreadsheet's or pandas' float).
+        CellKind::Count if value.as_int().is_some_and(|i| i >= 0) && exact_in_js(value) => Ok(Some(value)),
+        CellKind::Change if value.as_int().is_some() && exact_in_js(value) => Ok(Some(value)),
         CellKind::Amount if !num.signed && value.to_f64() >= 0.0 => Ok(Some(value)),
         _ => Err(()),
     }

@@ -7,7 +7,7 @@
 //! and a label is an ordinal; digits glued to a label (`规章000行政…`) are values.
 
 use nom::branch::alt;
-use nom::bytes::complete::{tag, take_till1, take_while1, take_while_m_n};
+use nom::bytes::complete::{tag, tag_no_case, take_till1, take_while1, take_while_m_n};
 use nom::character::complete::{char, digit1, one_of, satisfy, space0};
 use nom::combinator::{opt, recognize};
 use nom::multi::many0;
@@ -169,7 +169,7 @@ fn note(i: &str) -> IResult<&str, &str> {
     Ok((rest, inner))
 }
 
-/// A whole cell that means "blank".
+/// A whole cell that means "blank" (`nan`: a notebook's missing value, pandas' `to_markdown`).
 fn blank_marker(i: &str) -> IResult<&str, &str> {
     alt((
         take_while1(is_dash),
@@ -177,6 +177,7 @@ fn blank_marker(i: &str) -> IResult<&str, &str> {
         tag("无"),
         tag("空"),
         tag("×"),
+        tag_no_case("nan"),
     ))
     .parse(i)
 }
@@ -313,7 +314,7 @@ fn spaced_digits(cell: &str, pos: usize) -> Option<(usize, bool)> {
 fn may_start_piece(c: char) -> bool {
     c.is_ascii_digit()
         || is_dash(c)
-        || matches!(c, '增' | '减' | '+' | '<' | '/' | '\\' | '／' | '无' | '空' | '×')
+        || matches!(c, '增' | '减' | '+' | '<' | '/' | '\\' | '／' | '无' | '空' | '×' | 'n' | 'N')
 }
 
 /// Page footers and stray tags: not content.
@@ -470,6 +471,14 @@ mod tests {
                 Piece::Noise => format!("X:{}", &s[l.span.0..l.span.1]),
             })
             .collect()
+    }
+
+    #[test]
+    fn a_notebooks_missing_value_is_blank() {
+        assert_eq!(pieces("nan", true), ["B"]);
+        assert_eq!(pieces("10   NaN   10", false), ["N:10", "B", "N:10"]);
+        // A word that starts so is text.
+        assert_eq!(pieces("Nanjing 1", false), ["T:Nanjing", "N:1"]);
     }
 
     #[test]
