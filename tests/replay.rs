@@ -16,7 +16,7 @@ fn verdict(case: &Case) -> diff::Verdict {
     let parsed = xxgk::parse(&case.input);
     let json = case.expected_json.clone().unwrap_or_else(|| serde_json::to_value(&case.expected).unwrap());
     match case.property {
-        Property::Roundtrip => diff::roundtrip_json(&case.expected, &json, parsed),
+        Property::Roundtrip => diff::roundtrip_json(&case.expected, &json, parsed, &case.layout),
         Property::ExactOrFlagged => diff::exact_or_flagged_json(&case.expected, &json, parsed),
     }
 }
@@ -69,12 +69,6 @@ fn class_q_split_by_broken_sum() {
 }
 
 #[test]
-#[ignore = "fails today: class AP, aligned text: table 二's cell merged over two columns, or an amount wider than its name, aligns with no column name and is placed by guess (flagged)"]
-fn class_ap_merged_cells_aligned() {
-    replay("roundtrip/failing", "AP-");
-}
-
-#[test]
 #[ignore = "fails today: class AJ, found at 5000 cases: a markdown row whose total is blank, read one column off (flagged)"]
 fn class_aj_open() {
     replay("roundtrip/failing", "AJ-");
@@ -85,7 +79,7 @@ fn class_aj_open() {
 fn failing_cases_belong_to_a_class() {
     for case in harness::load("roundtrip/failing") {
         let class = case.name.split('-').next().unwrap_or("");
-        assert!(["P", "Q", "AJ", "AP"].contains(&class), "{}: no test replays class {class}", case.name);
+        assert!(["P", "Q", "AJ"].contains(&class), "{}: no test replays class {class}", case.name);
         assert!(!case.note.is_empty(), "{}: say what fails", case.name);
     }
 }

@@ -18,7 +18,7 @@ use xxgk_tests::strategies;
 
 fn check(report: &Report, layout: Layout) -> Result<(), String> {
     let text = report.render(layout).map_err(|e| format!("render {}: {e}", layout.as_str()))?;
-    let verdict = diff::roundtrip(report, xxgk::parse(&text));
+    let verdict = diff::roundtrip(report, xxgk::parse(&text), layout.as_str());
     if verdict.ok() {
         return Ok(());
     }
@@ -96,8 +96,9 @@ fn roundtrip_html_without_blanks() {
     property(Layout::Html, strategies::report_without_blanks());
 }
 
+/// A table the report leaves blank whole is flagged in aligned text, rightly (see
+/// `diff::undecidable`); every other cell must be read exactly.
 #[test]
-#[ignore = "fails today: class AP (aligned text: table 二's merged cells and wide amounts align with no column name: placed by guess, flagged; about 9% of reports with blanks)"]
 fn roundtrip_aligned() {
     property(Layout::Aligned, strategies::report());
 }
@@ -114,9 +115,8 @@ fn roundtrip_aligned_without_blanks() {
 /// (`中国（上海）自由贸易试验区管理委员会`).
 #[test]
 fn roundtrip_unusual_organs() {
-    // Aligned text is left out for class AP (see `roundtrip_aligned`); the organ is read from
-    // the title, written alike in every layout.
-    for layout in [Layout::Markdown, Layout::CellPerLine, Layout::Html, Layout::Tsv] {
+    // The organ is read from the title, written alike in every layout: a few layouts suffice.
+    for layout in [Layout::Markdown, Layout::CellPerLine, Layout::Html, Layout::Tsv, Layout::Aligned] {
         property(layout, strategies::report_with_unusual_organ());
     }
 }
@@ -157,7 +157,7 @@ fn survey() {
         let report = reports.new_tree(&mut runner).unwrap().current();
         for layout in harness::RENDERED {
             let text = report.render(layout).unwrap();
-            let verdict = diff::roundtrip(&report, xxgk::parse(&text));
+            let verdict = diff::roundtrip(&report, xxgk::parse(&text), layout.as_str());
             if verdict.ok() {
                 continue;
             }

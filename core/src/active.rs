@@ -233,6 +233,7 @@ pub(crate) fn read(
             table_last
         }
     };
+    let grid = aligned.then(|| grid_ends(&fed, specs)).flatten();
     let search_budget = std::cell::Cell::new(cells::TABLE_SEARCH_LIMIT);
     let mut readings: Vec<Reading> = Vec::new();
     let mut present: Vec<(usize, &ActiveSpec)> = Vec::new();
@@ -246,6 +247,9 @@ pub(crate) fn read(
         // In aligned text a row of the same sub-table with every cell shows where the columns
         // are: its numbers' centres and extents. Else the sub-table's header, when it names
         // each column whole.
+        // The numbers of every row of the sub-table.
+        let sub_table = specs.iter().zip(&fed).filter(|(other, _)| other.fields == spec.fields);
+        let numbers = sub_table.flat_map(|(_, f)| f.vals.iter().flatten().copied());
         let full = specs.iter().zip(&fed).find_map(|(other, f)| {
             let full = f
                 .vals
@@ -258,13 +262,14 @@ pub(crate) fn read(
             (Some(row), _) if model.is_some() => row.iter().map(|t| t.x).collect(),
             (_, Some(first)) if aligned && vals.len() < spec.cells.len() => {
                 let labels: Vec<&str> = spec.fields.iter().map(|f| f.1).collect();
-                columns::names_before(text, toks, first.span.0, &labels, measure)
+                let names = columns::names_before(text, toks, first.span.0, &labels, measure);
+                names.map(|n| match &grid {
+                    Some(grid) => columns::names_on_grid(n, grid),
+                    None => columns::widened(&n, numbers.clone()),
+                })
             }
             _ => None,
         };
-        // The numbers of every row of the sub-table.
-        let sub_table = specs.iter().zip(&fed).filter(|(other, _)| other.fields == spec.fields);
-        let numbers = sub_table.flat_map(|(_, f)| f.vals.iter().flatten().copied());
         let right_aligned = extents.as_deref().is_some_and(|e| columns::right_aligned(numbers, e));
         let misfit = matches!((f.last_col(), common_last(spec)), (Some(a), Some(b)) if a != b);
         let first_col = (!f.shared && !misfit).then(|| first_columns.get(f.label_col)).flatten();
@@ -317,6 +322,23 @@ pub(crate) fn read(
         main_source(used.into_iter()).map_or(Layout::Aligned, |s| s.layout())
     };
     Some(Read { table, uncertain, layout })
+}
+
+/// Where the columns of table 二's grid end, in aligned text that puts its numbers right-aligned
+/// on one grid: the ends of the numbers of a row with every cell of the widest sub-tables,
+/// where every number of the table ends on one of them. A number ending on one of those ends
+/// is in that column of the grid, in every sub-table.
+fn grid_ends(fed: &[Fed<'_>], specs: &[ActiveSpec]) -> Option<Vec<u32>> {
+    let widest = specs.iter().map(|s| s.cells.len()).max()?;
+    let ends = specs.iter().zip(fed).filter(|(spec, f)| spec.cells.len() == widest && !f.shared).find_map(
+        |(_, f)| {
+            let vals = f.vals.as_ref().filter(|v| v.len() == widest)?;
+            vals.iter().map(|t| t.x.map(|(_, e)| e)).collect::<Option<Vec<u32>>>()
+        },
+    )?;
+    let own = fed.iter().filter(|f| !f.shared).filter_map(|f| f.vals.as_ref()).flatten();
+    let numbers = own.filter(|t| matches!(t.kind, Kind::Val(Some(_))));
+    numbers.map(|t| t.x.map(|(_, e)| e)).all(|e| e.is_some_and(|e| ends.contains(&e))).then_some(ends)
 }
 
 /// The queued rows a run of `len` values feeds, and whether that is a guess. A row's values

@@ -111,6 +111,39 @@ pub(crate) fn names_before(
     header_names(&header, names)
 }
 
+/// `names`, the extents of a sub-table's column names in its header, widened to the columns
+/// of the table's grid they stand over: table 二 is one table whose sub-tables share its grid
+/// (`grid`, where its columns end), and a sub-table of fewer columns merges some of them
+/// (2019's 本年增/减 of 行政事业性收费 over the last two, 2021's 采购总金额 likewise). Each name
+/// covers the grid's columns that end between its start and the next name's, and ends where
+/// the last of them ends. `names` as they are when one covers none (not that grid).
+pub(crate) fn names_on_grid(names: Vec<(u32, u32)>, grid: &[u32]) -> Vec<(u32, u32)> {
+    let next_starts = names.iter().skip(1).map(|&(s, _)| s).chain([u32::MAX]);
+    let widened: Option<Vec<(u32, u32)>> = names
+        .iter()
+        .zip(next_starts)
+        .map(|(&(start, _), next)| {
+            let end = grid.iter().copied().filter(|&g| g >= start && g < next).max()?;
+            Some((start, end))
+        })
+        .collect();
+    widened.unwrap_or(names)
+}
+
+/// `names`, the extents of columns' names in a header, widened to the numbers among `toks` that
+/// fill their columns: a column as wide as its widest number, its name aligned left over it,
+/// ends where that number ends, and it starts where the name starts (numbers aligned right
+/// end there too: `总计` over `101089` and `2511`).
+pub(crate) fn widened<'t>(names: &[(u32, u32)], toks: impl IntoIterator<Item = &'t Tok>) -> Vec<(u32, u32)> {
+    let mut out = names.to_vec();
+    for (s, e) in toks.into_iter().filter(|t| matches!(t.kind, Kind::Val(Some(_)))).filter_map(|t| t.x) {
+        if let Some(name) = out.iter_mut().find(|n| n.0 == s && e > n.1) {
+            name.1 = e;
+        }
+    }
+    out
+}
+
 /// Whether every number among `toks` ends exactly where one of `extents` ends (and there is
 /// one): numbers laid out right-aligned on those columns.
 pub(crate) fn right_aligned<'t>(toks: impl IntoIterator<Item = &'t Tok>, extents: &[(u32, u32)]) -> bool {

@@ -145,7 +145,7 @@ pub(crate) fn read(
     let on_header_page = |i: usize| pages.get(i) == header_page.as_ref();
     let rule_windows = columns::rule_windows(&observed, COLS);
     let header = columns::header(text, toks, measure);
-    let names = columns::header_names(&header, &NAMES);
+    let names = columns::header_names(&header, &NAMES).map(|n| columns::widened(&n, toks));
     let right_aligned = names.as_deref().is_some_and(|n| columns::right_aligned(toks, n));
     let on_page: Vec<&[&Tok]> =
         observed.iter().enumerate().filter(|&(i, _)| on_header_page(i)).map(|(_, r)| *r).collect();
@@ -161,12 +161,20 @@ pub(crate) fn read(
     let search_budget = std::cell::Cell::new(cells::TABLE_SEARCH_LIMIT);
     // Aligned text that puts text where the table's numbers stand, on the lines of a row read
     // as blank, holds cells it could not read (digits an OCR took for characters), not blanks.
+    // Not the header's lines, which blank rows before the first number share a segment with.
+    let first_value = toks.iter().position(|t| matches!(t.kind, Kind::Val(Some(_))));
+    let names_a_column = |t: &Tok| {
+        text.get(t.span.0..t.span.1).is_some_and(|s| s.split_whitespace().any(|w| NAMES.contains(&w)))
+    };
+    let before_values = toks.get(..first_value.unwrap_or(0)).unwrap_or(&[]);
+    let header_end = before_values.iter().filter(|t| matches!(t.kind, Kind::Text) && names_a_column(t));
+    let header_end = header_end.map(|t| t.span.1).max().unwrap_or(0);
     let values_left =
         toks.iter().filter(|t| matches!(t.kind, Kind::Val(Some(_)))).filter_map(|t| t.x).map(|x| x.0).min();
     let unreadable = |i: usize, o: &Obs<'_>| {
         let Some(left) = values_left else { return false };
         let end = obs.iter().skip(i + 1).map(|n| n.at).find(|&a| a > o.at).unwrap_or(usize::MAX);
-        let from = toks.partition_point(|t| t.span.0 < o.at);
+        let from = toks.partition_point(|t| t.span.0 < o.at.max(header_end));
         let mut lines = toks.iter().skip(from).take_while(|t| t.span.0 < end);
         lines.any(|t| matches!(t.kind, Kind::Text) && t.x.is_some_and(|x| x.1 > left))
     };
