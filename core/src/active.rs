@@ -263,9 +263,12 @@ pub(crate) fn read(
             (_, Some(first)) if aligned && vals.len() < spec.cells.len() => {
                 let labels: Vec<&str> = spec.fields.iter().map(|f| f.1).collect();
                 let names = columns::names_before(text, toks, first.span.0, &labels, measure);
-                names.map(|n| match &grid {
-                    Some(grid) => columns::names_on_grid(n, grid),
-                    None => columns::widened(&n, numbers.clone()),
+                names.map(|n| {
+                    let wider = match &grid {
+                        Some(grid) => columns::names_on_grid(&n, grid),
+                        None => columns::widened(&n, numbers.clone()),
+                    };
+                    columns::if_right_aligned(n, wider, numbers.clone())
                 })
             }
             _ => None,

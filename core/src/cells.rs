@@ -213,7 +213,11 @@ pub(crate) fn read(text: &str, toks: &[&Tok], shape: &Shape<'_>, hints: Hints<'_
     let first_col = grid_col.filter(|_| !hints.out_of_place);
     if toks.len() == n && direct.iter().all(Result::is_ok) {
         let cells = direct.into_iter().map(|v| Slot::Known(v.unwrap_or(None))).collect();
-        return Reading { cands: vec![Cand { cells, penalty: 0.0 }], how: How::Exact, doubtful: off_grid };
+        // A row out of place that still has the table's width, a blank at an end, gained a cell
+        // before its label and lost one after it: a blank of its values, or its padding, which
+        // the blank at its end may be. Where its values start is a guess.
+        let moved = hints.out_of_place && !pinned;
+        return Reading { cands: vec![Cand { cells, penalty: 0.0 }], how: How::Exact, doubtful: off_grid || moved };
     }
     if toks.len() > n {
         let windows = windows(toks, shape);

@@ -117,7 +117,7 @@ pub(crate) fn names_before(
 /// (2019's 本年增/减 of 行政事业性收费 over the last two, 2021's 采购总金额 likewise). Each name
 /// covers the grid's columns that end between its start and the next name's, and ends where
 /// the last of them ends. `names` as they are when one covers none (not that grid).
-pub(crate) fn names_on_grid(names: Vec<(u32, u32)>, grid: &[u32]) -> Vec<(u32, u32)> {
+pub(crate) fn names_on_grid(names: &[(u32, u32)], grid: &[u32]) -> Vec<(u32, u32)> {
     let next_starts = names.iter().skip(1).map(|&(s, _)| s).chain([u32::MAX]);
     let widened: Option<Vec<(u32, u32)>> = names
         .iter()
@@ -127,21 +127,41 @@ pub(crate) fn names_on_grid(names: Vec<(u32, u32)>, grid: &[u32]) -> Vec<(u32, u
             Some((start, end))
         })
         .collect();
-    widened.unwrap_or(names)
+    widened.unwrap_or_else(|| names.to_vec())
 }
 
-/// `names`, the extents of columns' names in a header, widened to the numbers among `toks` that
-/// fill their columns: a column as wide as its widest number, its name aligned left over it,
-/// ends where that number ends, and it starts where the name starts (numbers aligned right
-/// end there too: `总计` over `101089` and `2511`).
+/// `names`, the extents of columns' names in a header (left to right), widened to the numbers
+/// among `toks` that fill their columns: a column as wide as its widest number, its name
+/// aligned left over it, ends where that number ends, and it starts where the name starts
+/// (numbers aligned right end there too: `总计` over `101089` and `2511`). A number that reaches
+/// the next name fills no column: it is cells run together.
 pub(crate) fn widened<'t>(names: &[(u32, u32)], toks: impl IntoIterator<Item = &'t Tok>) -> Vec<(u32, u32)> {
     let mut out = names.to_vec();
     for (s, e) in toks.into_iter().filter(|t| matches!(t.kind, Kind::Val(Some(_)))).filter_map(|t| t.x) {
-        if let Some(name) = out.iter_mut().find(|n| n.0 == s && e > n.1) {
+        let Some(c) = names.iter().position(|n| n.0 == s && e > n.1) else { continue };
+        let clear = names.get(c + 1).is_none_or(|next| e < next.0);
+        if let Some(name) = out.get_mut(c).filter(|name| clear && e > name.1) {
             name.1 = e;
         }
     }
     out
+}
+
+/// `wider`, extents of the columns widened from their `names` (to the numbers that fill them,
+/// or to a grid), where every number among `toks` ends exactly where one of them ends; else
+/// `names` as they are. Widened columns place numbers only when they place all exactly: a
+/// column widened by cells run together, or in text not right-aligned, would put the centres
+/// that place numbers under names elsewhere than the names are.
+pub(crate) fn if_right_aligned<'t>(
+    names: Vec<(u32, u32)>,
+    wider: Vec<(u32, u32)>,
+    toks: impl IntoIterator<Item = &'t Tok>,
+) -> Vec<(u32, u32)> {
+    if right_aligned(toks, &wider) {
+        wider
+    } else {
+        names
+    }
 }
 
 /// Whether every number among `toks` ends exactly where one of `extents` ends (and there is
