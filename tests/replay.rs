@@ -68,18 +68,12 @@ fn class_q_split_by_broken_sum() {
     replay("roundtrip/failing", "Q-");
 }
 
-#[test]
-#[ignore = "fails today: class AJ, found at 5000 cases: a markdown row whose total is blank, read one column off (flagged)"]
-fn class_aj_open() {
-    replay("roundtrip/failing", "AJ-");
-}
-
 /// Every case in `failing/` belongs to a class that has a test above.
 #[test]
 fn failing_cases_belong_to_a_class() {
     for case in harness::load("roundtrip/failing") {
         let class = case.name.split('-').next().unwrap_or("");
-        assert!(["P", "Q", "AJ"].contains(&class), "{}: no test replays class {class}", case.name);
+        assert!(["P", "Q"].contains(&class), "{}: no test replays class {class}", case.name);
         assert!(!case.note.is_empty(), "{}: say what fails", case.name);
     }
 }

@@ -126,7 +126,15 @@ pub(crate) fn read(
     let (toks, doubted) = (region.toks.as_slice(), region.doubted);
     let specs = active_rows(edition);
     let mut fed: Vec<Fed<'_>> = vec![Fed::default(); specs.len()];
-    let aligned = main_source(segs.iter().flat_map(|s| s.vals.iter().copied())) == Some(Source::Aligned);
+    let source = main_source(segs.iter().flat_map(|s| s.vals.iter().copied()));
+    let aligned = source == Some(Source::Aligned);
+    // In a table whose cells stand on lines of their own, a number with text after it on its
+    // line is no cell of its own: a stray token before the next label or heading
+    // (`13 三、收到和处理…`), or a value a line join put there; which is a guess.
+    let own_lines = matches!(source, Some(Source::Cell | Source::TabCell));
+    let before_text = |t: &Tok| {
+        text.get(t.span.1..).and_then(|rest| rest.lines().next()).is_some_and(|l| !l.trim().is_empty())
+    };
     let mut queue: VecDeque<usize> = VecDeque::new();
     let mut orphans: Vec<&Tok> = Vec::new();
     // Where the orphans that came after the last row given values start.
@@ -233,7 +241,12 @@ pub(crate) fn read(
             table_last
         }
     };
-    let grid = aligned.then(|| grid_ends(&fed, specs)).flatten();
+    // The header of a sub-table: the extents of its columns' names.
+    let header = |spec: &ActiveSpec, first: &Tok| {
+        let labels: Vec<&str> = spec.fields.iter().map(|f| f.1).collect();
+        columns::names_before(text, toks, first.span.0, &labels, measure)
+    };
+    let grid = aligned.then(|| grid_ends(&fed, specs, header)).flatten();
     let search_budget = std::cell::Cell::new(cells::TABLE_SEARCH_LIMIT);
     let mut readings: Vec<Reading> = Vec::new();
     let mut present: Vec<(usize, &ActiveSpec)> = Vec::new();
@@ -260,17 +273,13 @@ pub(crate) fn read(
         let model = full.and_then(|row| columns::from_row(row));
         let extents = match (full, vals.first()) {
             (Some(row), _) if model.is_some() => row.iter().map(|t| t.x).collect(),
-            (_, Some(first)) if aligned && vals.len() < spec.cells.len() => {
-                let labels: Vec<&str> = spec.fields.iter().map(|f| f.1).collect();
-                let names = columns::names_before(text, toks, first.span.0, &labels, measure);
-                names.map(|n| {
-                    let wider = match &grid {
-                        Some(grid) => columns::names_on_grid(&n, grid),
-                        None => columns::widened(&n, numbers.clone()),
-                    };
-                    columns::if_right_aligned(n, wider, numbers.clone())
-                })
-            }
+            (_, Some(first)) if aligned && vals.len() < spec.cells.len() => header(spec, first).map(|n| {
+                let wider = match &grid {
+                    Some(grid) => columns::names_on_grid(&n, grid),
+                    None => columns::widened(&n, numbers.clone()),
+                };
+                columns::if_right_aligned(n, wider, numbers.clone())
+            }),
             _ => None,
         };
         let right_aligned = extents.as_deref().is_some_and(|e| columns::right_aligned(numbers, e));
@@ -286,6 +295,7 @@ pub(crate) fn read(
             ..Hints::default()
         };
         let mut rd = cells::read(text, vals, shape, hints);
+        rd.doubtful |= own_lines && vals.iter().any(|t| before_text(t));
         if f.shared {
             // Which numbers of a shared run are this row's is a guess.
             rd.how = How::Forced;
@@ -328,17 +338,28 @@ pub(crate) fn read(
 }
 
 /// Where the columns of table 二's grid end, in aligned text that puts its numbers right-aligned
-/// on one grid: the ends of the numbers of a row with every cell of the widest sub-tables,
+/// on one grid: the ends of the numbers of a row with every cell of the widest sub-tables, or
+/// else of the names in their header (`header`: names as wide as their columns, 本年新制作数量),
 /// where every number of the table ends on one of them. A number ending on one of those ends
 /// is in that column of the grid, in every sub-table.
-fn grid_ends(fed: &[Fed<'_>], specs: &[ActiveSpec]) -> Option<Vec<u32>> {
+fn grid_ends(
+    fed: &[Fed<'_>],
+    specs: &[ActiveSpec],
+    header: impl Fn(&ActiveSpec, &Tok) -> Option<Vec<(u32, u32)>>,
+) -> Option<Vec<u32>> {
     let widest = specs.iter().map(|s| s.cells.len()).max()?;
-    let ends = specs.iter().zip(fed).filter(|(spec, f)| spec.cells.len() == widest && !f.shared).find_map(
-        |(_, f)| {
-            let vals = f.vals.as_ref().filter(|v| v.len() == widest)?;
-            vals.iter().map(|t| t.x.map(|(_, e)| e)).collect::<Option<Vec<u32>>>()
-        },
-    )?;
+    let of_widest = || specs.iter().zip(fed).filter(|(spec, f)| spec.cells.len() == widest && !f.shared);
+    let full_row = of_widest().find_map(|(_, f)| {
+        let vals = f.vals.as_ref().filter(|v| v.len() == widest)?;
+        vals.iter().map(|t| t.x.map(|(_, e)| e)).collect::<Option<Vec<u32>>>()
+    });
+    let named = || {
+        of_widest().find_map(|(spec, f)| {
+            let names = header(spec, f.vals.as_ref()?.first()?)?;
+            Some(names.into_iter().map(|(_, e)| e).collect())
+        })
+    };
+    let ends: Vec<u32> = full_row.or_else(named)?;
     let own = fed.iter().filter(|f| !f.shared).filter_map(|f| f.vals.as_ref()).flatten();
     let numbers = own.filter(|t| matches!(t.kind, Kind::Val(Some(_))));
     numbers.map(|t| t.x.map(|(_, e)| e)).all(|e| e.is_some_and(|e| ends.contains(&e))).then_some(ends)

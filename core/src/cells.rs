@@ -153,10 +153,23 @@ pub(crate) struct Hints<'a> {
     /// The nodes the glued-digit search may still visit for the row's table: each row's
     /// search takes its nodes from it (and no more than its own bound).
     pub search_budget: Option<&'a std::cell::Cell<usize>>,
-    /// A row of delimited cells whose label stands in another column than the labels of the
-    /// rows of its rank: a cell before it was lost or gained, so where the grid says its values
-    /// start is a guess, which only the table's arithmetic can confirm.
-    pub out_of_place: bool,
+    /// Where a row of delimited cells has its label, against the labels of the rows of its
+    /// rank.
+    pub label: LabelPlace,
+}
+
+/// Where a row of delimited cells has its label, against the column where the labels of the
+/// rows of its rank (一、, （一）, 1.) stand.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum LabelPlace {
+    /// Not known (no label column, or no usual one).
+    #[default]
+    Unknown,
+    /// In its rank's column: no cell was lost or gained before it.
+    Usual,
+    /// In another column: a cell before it was lost or gained, so where the grid says its
+    /// values start is a guess, which only the table's arithmetic can confirm.
+    Moved,
 }
 
 /// Lists the readings of `toks` (tokens of the working text `text`) as a row of `shape`.
@@ -210,14 +223,18 @@ pub(crate) fn read(text: &str, toks: &[&Tok], shape: &Shape<'_>, hints: Hints<'_
         || matches!((grid_col, toks.first().and_then(|t| t.col)), (Some(a), Some(b)) if a != b);
     // A row out of place does not start its values where the grid does: its padding is for
     // the arithmetic to tell.
-    let first_col = grid_col.filter(|_| !hints.out_of_place);
+    let first_col = grid_col.filter(|_| hints.label != LabelPlace::Moved);
     if toks.len() == n && direct.iter().all(Result::is_ok) {
         let cells = direct.into_iter().map(|v| Slot::Known(v.unwrap_or(None))).collect();
         // A row out of place that still has the table's width, a blank at an end, gained a cell
         // before its label and lost one after it: a blank of its values, or its padding, which
         // the blank at its end may be. Where its values start is a guess.
-        let moved = hints.out_of_place && !pinned;
-        return Reading { cands: vec![Cand { cells, penalty: 0.0 }], how: How::Exact, doubtful: off_grid || moved };
+        let moved = hints.label == LabelPlace::Moved && !pinned;
+        return Reading {
+            cands: vec![Cand { cells, penalty: 0.0 }],
+            how: How::Exact,
+            doubtful: off_grid || moved,
+        };
     }
     if toks.len() > n {
         let windows = windows(toks, shape);
@@ -231,9 +248,12 @@ pub(crate) fn read(text: &str, toks: &[&Tok], shape: &Shape<'_>, hints: Hints<'_
                     // A row moved against its header by a lost cell before its label still
                     // fits the grid; its sum, broken on the grid but whole one column over,
                     // says it may have moved. (Or the report broke the sum: where the table's
-                    // arithmetic cannot tell, the grid's reading is the likelier.)
+                    // arithmetic cannot tell, the grid's reading is the likelier.) Not a row
+                    // whose label stands in its rank's column: nothing before it moved, and
+                    // it ends where the table's rows do, so its cells are where they were.
                     Some((_, cells))
-                        if !obeys_sums(&cells, shape)
+                        if hints.label != LabelPlace::Usual
+                            && !obeys_sums(&cells, shape)
                             && windows.iter().any(|w| obeys_sums(&w.cells, shape)) =>
                     {
                         let off_grid = |w: &Cand| if w.cells == cells { 0.0 } else { 0.5 };

@@ -9,7 +9,7 @@
 //! 3. Each row's tokens are read into candidate cells ([`crate::cells`]) and the candidates
 //!    chosen with the four identities of the template ([`crate::solve`]).
 
-use crate::cells::{self, Hints, How, Reading, Shape, Sum};
+use crate::cells::{self, Hints, How, LabelPlace, Reading, Shape, Sum};
 use crate::columns::{self, FirstColumns};
 use crate::layout::{main_source, Columns, Kind, Region, Segment, Source, Tok};
 use crate::model::{Applicant, Applicants, Edition, Layout, RequestRow, Requests};
@@ -154,13 +154,14 @@ pub(crate) fn read(
         observed.iter().enumerate().filter(|&(i, _)| on_header_page(i)).map(|(_, r)| *r).collect();
     let header_model = columns::from_header(&header, &HEADER).map(|m| columns::shifted_to_last(m, &on_page));
     // Rows of one rank (一、…, （一）…, 1.…) have their labels in one column of a grid; a row
-    // whose label stands elsewhere was moved by a cell lost or gained before it.
-    let label_cols: Vec<Option<u32>> = (0..3)
-        .map(|rank| {
-            let of_rank = present.iter().filter(|&&(r, _, o)| o.origin == Origin::Row && rank_of(r) == rank);
-            columns::most_common(of_rank.filter_map(|(_, _, o)| o.label_col))
-        })
-        .collect();
+    // whose label stands elsewhere than the other rows of its rank have theirs was moved by a
+    // cell lost or gained before it (a row alone of its rank says nothing).
+    let usual_label_col = |row: RequestRow, i: usize| {
+        let others = present
+            .iter()
+            .filter(|&&(r, j, o)| j != i && o.origin == Origin::Row && rank_of(r) == rank_of(row));
+        columns::most_common(others.filter_map(|(_, _, o)| o.label_col))
+    };
     let search_budget = std::cell::Cell::new(cells::TABLE_SEARCH_LIMIT);
     // Aligned text that puts text where the table's numbers stand, on the lines of a row read
     // as blank, holds cells it could not read (digits an OCR took for characters), not blanks.
@@ -199,8 +200,12 @@ pub(crate) fn read(
                         .filter(|_| !misfit);
                     let names = names.as_deref().filter(|_| on_header_page(i));
                     let rule_from = rule_windows.get(i).copied().flatten();
-                    let usual = label_cols.get(rank_of(row)).copied().flatten();
-                    let out_of_place = o.label_col.is_some() && usual.is_some() && o.label_col != usual;
+                    let usual = usual_label_col(row, i);
+                    let label = match (o.label_col, usual) {
+                        (Some(a), Some(b)) if a == b => LabelPlace::Usual,
+                        (Some(_), Some(_)) => LabelPlace::Moved,
+                        _ => LabelPlace::Unknown,
+                    };
                     let hints = Hints {
                         columns: columns.as_deref(),
                         rule_from,
@@ -209,7 +214,7 @@ pub(crate) fn read(
                         loose,
                         first_col,
                         misfit,
-                        out_of_place,
+                        label,
                         search_budget: Some(&search_budget),
                     };
                     cells::read(text, &o.vals, &SHAPE, hints)
