@@ -257,12 +257,12 @@ pub(crate) fn read(
             continue;
         }
         let Some(vals) = &f.vals else { continue };
-        // In aligned text a row of the same sub-table with every cell shows where the columns
-        // are: its numbers' centres and extents. Else the sub-table's header, when it names
-        // each column whole.
         // The numbers of every row of the sub-table.
         let sub_table = specs.iter().zip(&fed).filter(|(other, _)| other.fields == spec.fields);
         let numbers = sub_table.flat_map(|(_, f)| f.vals.iter().flatten().copied());
+        // In aligned text a row of the same sub-table with every cell shows where the columns
+        // are: its numbers' centres and extents. Else the sub-table's header, when it names
+        // each column whole, its names widened to table 二's grid or to their numbers.
         let full = specs.iter().zip(&fed).find_map(|(other, f)| {
             let full = f
                 .vals

@@ -72,10 +72,7 @@ pub(crate) fn read(
     } else {
         // Aligned text shows no blank cell: the header says where the numbers stand.
         let header = columns::header(text, toks, measure);
-        let names = columns::header_names(&header, &GROUP_NAMES.repeat(SUMS.len())).map(|n| {
-            let wider = columns::widened(&n, toks);
-            columns::if_right_aligned(n, wider, toks)
-        });
+        let names = columns::named_columns(&header, &GROUP_NAMES.repeat(SUMS.len()), toks);
         let right_aligned = names.as_deref().is_some_and(|n| columns::right_aligned(toks, n));
         cells::read(text, &vals, &SHAPE, Hints { names: names.as_deref(), right_aligned, ..Hints::default() })
     };

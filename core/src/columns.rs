@@ -111,6 +111,15 @@ pub(crate) fn names_before(
     header_names(&header, names)
 }
 
+/// The extents of the columns `names` names in a `header` (see [`header_names`]), widened to
+/// the numbers among `toks` that fill them where that places every number exactly (see
+/// [`widened`] and [`if_right_aligned`]).
+pub(crate) fn named_columns(header: &[Word<'_>], names: &[&str], toks: &[Tok]) -> Option<Vec<(u32, u32)>> {
+    let names = header_names(header, names)?;
+    let wider = widened(&names, toks);
+    Some(if_right_aligned(names, wider, toks))
+}
+
 /// `names`, the extents of a sub-table's column names in its header, widened to the columns
 /// of the table's grid they stand over: table 二 is one table whose sub-tables share its grid
 /// (`grid`, where its columns end), and a sub-table of fewer columns merges some of them

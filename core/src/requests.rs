@@ -145,10 +145,7 @@ pub(crate) fn read(
     let on_header_page = |i: usize| pages.get(i) == header_page.as_ref();
     let rule_windows = columns::rule_windows(&observed, COLS);
     let header = columns::header(text, toks, measure);
-    let names = columns::header_names(&header, &NAMES).map(|n| {
-        let wider = columns::widened(&n, toks);
-        columns::if_right_aligned(n, wider, toks)
-    });
+    let names = columns::named_columns(&header, &NAMES, toks);
     let right_aligned = names.as_deref().is_some_and(|n| columns::right_aligned(toks, n));
     let on_page: Vec<&[&Tok]> =
         observed.iter().enumerate().filter(|&(i, _)| on_header_page(i)).map(|(_, r)| *r).collect();
