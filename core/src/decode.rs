@@ -36,7 +36,7 @@ pub(crate) fn decode<'b>(bytes: &'b [u8], fallback: Option<GbDecoder<'_>>) -> Re
         Ok(s) => Ok(Cow::Borrowed(s)),
         // A few broken bytes in UTF-8 text, unless the page says it is GB: GB text breaks UTF-8
         // at nearly every character.
-        Err(e) => match mostly_utf8(bytes).filter(|_| !gb::declared(bytes)) {
+        Err(e) => match mostly_utf8(bytes).filter(|_| !declares_gb(bytes)) {
             Some(text) => Ok(text),
             None => gb::decode(bytes, e.valid_up_to())
                 .or_else(|err| fallback.and_then(|decode| decode(bytes)).map(Cow::Owned).ok_or(err)),
@@ -51,6 +51,29 @@ pub(crate) fn decode<'b>(bytes: &'b [u8], fallback: Option<GbDecoder<'_>>) -> Re
 fn mostly_utf8(bytes: &[u8]) -> Option<Cow<'static, str>> {
     let invalid: usize = bytes.utf8_chunks().map(|c| c.invalid().len()).sum();
     (invalid * 100 <= bytes.len()).then(|| Cow::Owned(String::from_utf8_lossy(bytes).into_owned()))
+}
+
+/// Whether the page declares an encoding of the GB family in `<meta charset>` (WHATWG labels).
+fn declares_gb(bytes: &[u8]) -> bool {
+    crate::layout::html::declared_charset(bytes).is_some_and(|label| {
+        matches!(
+            label.as_str(),
+            "gbk"
+                | "gb2312"
+                | "gb18030"
+                | "x-gbk"
+                | "cp936"
+                | "ms936"
+                | "windows-936"
+                | "chinese"
+                | "csgb2312"
+                | "csiso58gb231280"
+                | "gb_2312"
+                | "gb_2312-80"
+                | "iso-ir-58"
+                | "euc-cn"
+        )
+    })
 }
 
 fn utf8(bytes: &[u8], base: usize) -> Result<Cow<'_, str>, Error> {
@@ -93,13 +116,8 @@ mod gb {
 
     /// Decodes `bytes`, not UTF-8 from byte `utf8_error`, as GB18030: declared by the page or
     /// not, GB is what a Chinese page that is not UTF-8 is in.
-    /// Whether the page declares a GB encoding in `<meta charset>`.
-    pub(super) fn declared(bytes: &[u8]) -> bool {
-        crate::layout::html::declared_charset(bytes).is_some_and(|label| is_gb(&label))
-    }
-
     pub(super) fn decode(bytes: &[u8], utf8_error: usize) -> Result<Cow<'_, str>, Error> {
-        let declared = crate::layout::html::declared_charset(bytes).filter(|label| is_gb(label));
+        let declared = super::declares_gb(bytes);
         let mut decoder = GB18030.new_decoder_without_bom_handling();
         let mut out =
             String::with_capacity(decoder.max_utf8_buffer_length(bytes.len()).unwrap_or(bytes.len() * 3));
@@ -122,7 +140,7 @@ mod gb {
                     // Declared, GB18030 broke. Undeclared, the encoding that read further is
                     // the one the text is in: GBK text breaks UTF-8 within its first
                     // characters, UTF-8 Chinese breaks GB18030 at its first odd line end.
-                    return Err(if declared.is_some() || offset >= utf8_error {
+                    return Err(if declared || offset >= utf8_error {
                         Error::Decode { encoding: "GB18030", offset }
                     } else {
                         Error::Decode { encoding: "UTF-8", offset: utf8_error }
@@ -130,27 +148,6 @@ mod gb {
                 }
             }
         }
-    }
-
-    /// Whether `label` names an encoding of the GB family (WHATWG labels).
-    fn is_gb(label: &str) -> bool {
-        matches!(
-            label,
-            "gbk"
-                | "gb2312"
-                | "gb18030"
-                | "x-gbk"
-                | "cp936"
-                | "ms936"
-                | "windows-936"
-                | "chinese"
-                | "csgb2312"
-                | "csiso58gb231280"
-                | "gb_2312"
-                | "gb_2312-80"
-                | "iso-ir-58"
-                | "euc-cn"
-        )
     }
 }
 
@@ -163,12 +160,6 @@ mod gb {
 
     pub(super) fn decode(_: &[u8], utf8_error: usize) -> Result<Cow<'_, str>, Error> {
         Err(Error::Decode { encoding: "UTF-8", offset: utf8_error })
-    }
-
-    /// Without the GB decoder, a GB declaration is the platform decoder's to honour.
-    pub(super) fn declared(bytes: &[u8]) -> bool {
-        let head = bytes.get(..4096).unwrap_or(bytes).to_ascii_lowercase();
-        [&b"gb2312"[..], b"gbk", b"gb18030"].iter().any(|n| head.windows(n.len()).any(|w| w == *n))
     }
 }
 

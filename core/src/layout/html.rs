@@ -480,7 +480,6 @@ fn write_cell(e: &mut Emitter, cell: &Cell) {
 }
 
 /// The encoding a page declares in `<meta charset=…>` or `content="…charset=…"`.
-#[cfg(feature = "gbk")]
 pub(crate) fn declared_charset(head: &[u8]) -> Option<String> {
     let probe = String::from_utf8_lossy(head.get(..4096).unwrap_or(head)).to_ascii_lowercase();
     let at = probe.find("charset")?;
@@ -538,7 +537,6 @@ mod tests {
         assert!(is_block("DIV") && is_block("blockquote") && !is_block("blockquotes") && !is_block("td"));
     }
 
-    #[cfg(feature = "gbk")]
     #[test]
     fn charset_is_read_from_meta() {
         assert_eq!(declared_charset(b"<meta charset=\"GBK\">").as_deref(), Some("gbk"));

@@ -202,11 +202,7 @@ pub(crate) fn read(
             }
             continue;
         };
-        let mut columns_of: Vec<u32> = Vec::new();
-        for (c, (offset, cell)) in cells.into_iter().enumerate() {
-            lex(cell, line_at + offset, true, &mut lexemes);
-            columns_of.resize(lexemes.len(), u32::try_from(c).unwrap_or(u32::MAX));
-        }
+        let columns_of = lex_cells(cells, line_at, &mut lexemes);
         // A page footer that a table's rows carried along (`<td colspan="4">- 5 -</td>`): its
         // empty fields are the padding of its span, not blank cells.
         let furniture = lexemes.iter().all(|l| matches!(l.piece, Piece::Noise | Piece::Blank));
@@ -248,11 +244,7 @@ fn paragraph_rows(text: &str, region: &str, start: usize, diags: &mut Diagnostic
     let mut unit: Vec<Tok> = Vec::new();
     for row in paragraphs::rows(region) {
         lexemes.clear();
-        let mut columns_of: Vec<u32> = Vec::new();
-        for (c, (offset, cell)) in row.into_iter().enumerate() {
-            lex(cell, start + offset, true, &mut lexemes);
-            columns_of.resize(lexemes.len(), u32::try_from(c).unwrap_or(u32::MAX));
-        }
+        let columns_of = lex_cells(row, start, &mut lexemes);
         report_notes(text, &lexemes, diags);
         unit.extend(
             lexemes
@@ -263,6 +255,17 @@ fn paragraph_rows(text: &str, region: &str, start: usize, diags: &mut Diagnostic
         flush(&mut unit, &mut out, diags, text);
     }
     out
+}
+
+/// Lexes the cells of a row, each `(offset from base, text)`, into `out`: the column of each
+/// lexeme pushed.
+fn lex_cells(cells: Vec<(usize, &str)>, base: usize, out: &mut Vec<Lexeme>) -> Vec<u32> {
+    let mut columns_of = Vec::with_capacity(cells.len());
+    for (c, (offset, cell)) in cells.into_iter().enumerate() {
+        lex(cell, base + offset, true, out);
+        columns_of.resize(out.len(), u32::try_from(c).unwrap_or(u32::MAX));
+    }
+    columns_of
 }
 
 /// How wide a character is counted when measuring where a token stands.

@@ -27,14 +27,14 @@
 //! written out.
 
 use nom::bytes::complete::tag;
-use nom::character::complete::{line_ending, space0};
-use nom::combinator::{all_consuming, opt};
+use nom::character::complete::space0;
+use nom::combinator::all_consuming;
 use nom::sequence::terminated;
 use nom::{IResult, Parser};
 
 /// A line that separates two cells: one tab, and nothing else but spaces after it.
 fn separator(line: &str) -> IResult<&str, &str> {
-    all_consuming(terminated(tag("\t"), (space0, opt(line_ending)))).parse(line)
+    all_consuming(terminated(tag("\t"), space0)).parse(line)
 }
 
 /// Whether `region` is written this way: lines of one tab between lines that do not start
@@ -67,7 +67,6 @@ pub(crate) fn rows(region: &str) -> Vec<Vec<(usize, &str)>> {
     for line in region.split('\n') {
         let line_at = at;
         at += line.len() + 1;
-        let line = line.strip_suffix('\r').unwrap_or(line);
         if separator(line).is_ok() {
             row.push(text_of(region, cell.take(), cell_at));
             cell_at = line_at + line.len();
